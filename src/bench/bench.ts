@@ -1,0 +1,12 @@
+/** One benchmark of `npm run bench [name]`: prints its own report (ratios against a baseline run in the same process). */
+export interface Benchmark {
+  name: string;
+  description: string;
+  run(args: string[]): Promise<void>;
+}
+
+/** Peak resident set size so far, in MB (from the kernel's high-water mark when available). */
+export function peakRssMb(): number {
+  const usage = process.resourceUsage();
+  return Math.round(usage.maxRSS / 1024);
+}

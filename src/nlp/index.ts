@@ -1,0 +1,80 @@
+import type { Span } from '../contract.js';
+import type { Doc } from '../document/doc.js';
+import { POS_CODE, TokenLayer } from '../document/tokens.js';
+import type { Stage } from '../pipeline/stage.js';
+import { wink } from './wink.js';
+
+/**
+ * The `tokens` stage: sentences and tokens with POS tags and lemmas from wink-nlp.
+ * Sentences never cross a line break (the normalised text puts each paragraph, caption
+ * and credit on its own line). Whitespace tokens are dropped.
+ */
+export const tokensStage: Stage = {
+  name: 'tokens',
+  requires: [],
+  assigns: ['sentences', 'tokens'],
+  languages: ['en'],
+  run(doc: Doc) {
+    const { sentences, tokens } = tokenize(doc.text);
+    doc.set('sentences', sentences);
+    doc.set('tokens', tokens);
+  },
+};
+
+/**
+ * Splits `text` into sentences and tokens.
+ *
+ * @example
+ *   const { sentences, tokens } = tokenize('Putin met Mattarella. They talked.');
+ *   sentences; // [{ start: 0, end: 21 }, { start: 22, end: 34 }]
+ */
+export function tokenize(text: string): { sentences: Span[]; tokens: TokenLayer } {
+  const nlp = wink();
+  const its = nlp.its;
+  const wdoc = nlp.readDoc(text);
+  const values = wdoc.tokens().out(its.value) as string[];
+  const spaces = wdoc.tokens().out(its.precedingSpaces) as string[];
+  const tags = wdoc.tokens().out(its.pos) as string[];
+  const normals = wdoc.tokens().out(its.normal) as string[];
+  const lemmas = wdoc.tokens().out(its.lemma as never) as string[];
+  const wsent = new Int32Array(values.length);
+  wdoc.sentences().each((s: { out: (f: unknown) => unknown }, k: number) => {
+    const [a, b] = s.out(its.span) as [number, number];
+    for (let i = a; i <= b; i++) wsent[i] = k;
+  });
+
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const pos: number[] = [];
+  const sentOf: number[] = [];
+  const norm: string[] = [];
+  const lem: string[] = [];
+  const sentences: Span[] = [];
+  let offset = 0;
+  let prevWink = -1;
+  let lastEnd = 0;
+  for (let i = 0; i < values.length; i++) {
+    offset += spaces[i]!.length;
+    const v = values[i]!;
+    const start = offset;
+    offset += v.length;
+    if (!v.trim()) continue;
+    const newline = text.slice(lastEnd, start).includes('\n');
+    if (sentences.length === 0 || wsent[i] !== prevWink || newline) {
+      sentences.push({ start, end: offset });
+    }
+    prevWink = wsent[i]!;
+    sentences[sentences.length - 1]!.end = offset;
+    lastEnd = offset;
+    starts.push(start);
+    ends.push(offset);
+    pos.push(POS_CODE[tags[i]!] ?? POS_CODE.X!);
+    sentOf.push(sentences.length - 1);
+    norm.push(normals[i]!);
+    lem.push(lemmas[i]!);
+  }
+  const layer = new TokenLayer(
+    text, Int32Array.from(starts), Int32Array.from(ends), Uint8Array.from(pos), Int32Array.from(sentOf), norm, lem,
+  );
+  return { sentences, tokens: layer };
+}
