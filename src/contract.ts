@@ -34,6 +34,8 @@ export interface DocumentInfo {
   authors: string[];
   outlet: string | null;
   genre: Genre;
+  /** Which genre cues fired (`metadata`, `bio-line`, `argument-phrases×5`...), so users can see why. */
+  genreCues?: string[];
   caption: string | null;
   imageCredit: string | null;
   copyright: string | null;
@@ -81,6 +83,8 @@ export interface Entity {
   roles: Role[];
   mentions: Mention[];
   provenance?: Provenance;
+  /** Set when a user correction changed this fact (its provenance then names the correction). */
+  corrected?: boolean;
 }
 
 export interface PlaceCandidate {
@@ -104,6 +108,8 @@ export interface Place {
   candidates: PlaceCandidate[];
   reason: string;
   provenance?: Provenance;
+  /** Set when a user correction changed this fact (its provenance then names the correction). */
+  corrected?: boolean;
 }
 
 export interface TimeExpression extends Span {
@@ -134,6 +140,8 @@ export interface Event {
   rule: string;
   confidence: number;
   provenance?: Provenance;
+  /** Set when a user correction changed this fact (its provenance then names the correction). */
+  corrected?: boolean;
 }
 
 export interface Relation {

@@ -26,7 +26,11 @@ export const CODES = {
   NG_PIPELINE: 'invalid pipeline',
   NG_DATA: 'invalid data file',
   NG_DB: 'database error',
+  NG_DB_LOCKED: 'store is being written by another process',
+  NG_DB_SCHEMA: 'store schema is newer than this newsgraph',
+  NG_DB_FOREIGN: 'not a newsgraph store',
   NG_USAGE: 'invalid usage',
+  NG_QUEUE: 'work queue error',
   // diagnostics on documents
   NG_LANGUAGE_UNSUPPORTED: 'language not supported; language-dependent stages skipped',
   NG_MOJIBAKE_REPAIRED: 'mis-decoded characters were repaired',
@@ -36,6 +40,7 @@ export const CODES = {
   NG_ACTOR_UNLINKED: 'actor not found in the knowledge base',
   NG_EVENT_GAVE_UP: 'event coding gave up on this sentence',
   NG_SENTENCE_TOO_LONG: 'sentence too long for full analysis',
+  NG_EVENT_DISCARDED: 'not event-coded: the text contains a discard phrase (sports, weather...)',
   NG_QUOTE_UNBALANCED: 'unbalanced quotation marks',
   NG_STAGE_SKIPPED: 'stage skipped',
 } as const;

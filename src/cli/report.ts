@@ -8,7 +8,7 @@ export function formatReport(a: Analysis, color = false): string {
   lines.push(bold(`Document ${d.id}`));
   const facts: Array<[string, unknown]> = [
     ['title', d.title], ['date', d.date ? `${d.date} (from ${d.dateSource})` : null], ['authors', d.authors.join(', ') || null],
-    ['outlet', d.outlet], ['genre', d.genre], ['language', d.language], ['caption', d.caption],
+    ['outlet', d.outlet], ['genre', d.genreCues?.length ? `${d.genre} (${d.genreCues.join(', ')})` : d.genre], ['language', d.language], ['caption', d.caption],
     ['image credit', d.imageCredit], ['copyright', d.copyright], ['sentences', a.sentences.length],
   ];
   for (const [k, v] of facts) if (v !== null && v !== undefined) lines.push(`  ${k.padEnd(13)} ${v}`);
@@ -17,6 +17,12 @@ export function formatReport(a: Analysis, color = false): string {
     lines.push('', bold(`${title} (${rows.length})`));
     lines.push(...table(rows));
   };
+  const parts = d.parts ?? [];
+  const paragraphs = parts.filter((p) => p.kind === 'paragraph').length;
+  section('Structure', [
+    ...parts.filter((p) => p.kind !== 'paragraph').map((p) => [p.kind, `${p.start}-${p.end}`, preview(d.text.slice(p.start, p.end))]),
+    ...(paragraphs ? [['paragraphs', String(paragraphs), '']] : []),
+  ]);
   section('Entities', a.entities.map((e) => [e.id, e.type, e.name, e.kb?.cameo ?? '', e.kb?.qid ?? '', String(e.mentions.length)]));
   section('Places', a.places.map((p) => [p.entity, p.name, p.country ?? '?', p.lat === null ? '-' : `${p.lat.toFixed(2)},${p.lon!.toFixed(2)}`, p.reason]));
   section('Times', a.times.map((t) => [t.text, t.grain, `${t.from ?? '?'}..${t.to ?? '?'}`]));
@@ -30,6 +36,10 @@ export function formatReport(a: Analysis, color = false): string {
   }
   section('Diagnostics', a.diagnostics.map((g) => [g.code, g.stage ?? '', g.start !== undefined ? `@${g.start}` : '', g.message]));
   return `${lines.join('\n')}\n`;
+}
+
+function preview(text: string, max = 70): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 function table(rows: string[][]): string[] {

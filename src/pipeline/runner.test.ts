@@ -7,7 +7,7 @@ import { STAGES } from './registry.js';
 describe('createPipeline', () => {
   it('builds the default pipeline from data/pipeline.yaml', () => {
     const p = createPipeline();
-    expect(p.stages.map((s) => s.name).slice(0, 2)).toEqual(['language', 'tokens']);
+    expect(p.stages.map((s) => s.name).slice(0, 3)).toEqual(['language', 'structure', 'tokens']);
   });
 
   it('refuses an unknown stage, naming it', () => {

@@ -33,6 +33,8 @@ export interface AnalysisOptions {
   date?: string;
   /** Extra actor dictionary files (YAML/JSON/TSV in the format of data/actors). */
   actorFiles?: string[];
+  /** Extra verb pattern files (TSV in the format of data/events/verbs.tsv), read before the shipped patterns. */
+  verbFiles?: string[];
   /** Include the token layer in the output. */
   includeTokens?: boolean;
   [key: string]: unknown;

@@ -4,8 +4,9 @@ import type { TokenLayer } from '../document/tokens.js';
 import type { Stage } from '../pipeline/stage.js';
 import { toneLexicon, type ToneLexicon } from './lexicon.js';
 
-/** Entity types the writer can take a stance toward. */
+/** Entity types the writer can take a stance toward (places only when they stand for a state: a KB CAMEO code). */
 const STANCE_TYPES = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
+const STANCE_POS = new Set(['ADJ', 'NOUN', 'PROPN']);
 const NEGATORS = new Set(['not', 'no', 'never', "n't", 'without', 'nor']);
 
 /**
@@ -16,7 +17,7 @@ const NEGATORS = new Set(['not', 'no', 'never', "n't", 'without', 'nor']);
  */
 export const toneStage: Stage = {
   name: 'tone',
-  requires: ['sentences', 'tokens', 'mentions'],
+  requires: ['sentences', 'tokens', 'mentions', 'entities'],
   assigns: ['tone'],
   languages: ['en'],
   run(doc) {
@@ -83,7 +84,10 @@ function findHits(tokens: TokenLayer, lex: ToneLexicon): Hit[] {
  * so that a single distant word does not make a strong stance.
  */
 function stance(doc: Doc, tokens: TokenLayer, hits: Hit[]): Tone['stance'] {
-  const mentions = doc.get('mentions').filter((m) => m.entity && STANCE_TYPES.has(m.type));
+  const actors = new Set(
+    doc.get('entities').filter((e) => STANCE_TYPES.has(e.type) && (e.type !== 'GPE' || e.kb?.cameo)).map((e) => e.id),
+  );
+  const mentions = doc.get('mentions').filter((m) => m.entity && actors.has(m.entity));
   const bySentence = new Map<number, Array<{ m: MentionSpan; from: number; to: number }>>();
   for (const m of mentions) {
     const [from, to] = tokens.range(m.start, m.end);
@@ -95,6 +99,9 @@ function stance(doc: Doc, tokens: TokenLayer, hits: Hit[]): Tone['stance'] {
   }
   const sum = new Map<string, { score: number; weight: number }>();
   for (const h of hits) {
+    // Stance comes from how the writer describes an actor (adjectives, nouns: "dictator", "pariah",
+    // "deranged"), not from what actors do to each other ("support", "protect"), which is an event.
+    if (h.length === 1 && !STANCE_POS.has(tokens.pos(h.token))) continue;
     const candidates = bySentence.get(tokens.sentence(h.token));
     if (!candidates) continue;
     let best: { m: MentionSpan; d: number } | undefined;

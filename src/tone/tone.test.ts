@@ -16,6 +16,10 @@ function docWith(text: string, spec: Array<[string, string, MentionSpan['type']]
     from = start + surface.length;
     return { start, end: start + surface.length, text: surface, type, entity };
   }));
+  // Countries carry a CAMEO code (they can be stance targets); other places do not.
+  doc.set('entities', spec.map(([surface, id, type]) => ({
+    id, name: surface, type, kb: type === 'GPE' && surface !== 'Idlib' ? { qid: null, cameo: 'XXX', country: null } : null, roles: [], mentions: [],
+  })));
   return doc;
 }
 
@@ -37,6 +41,14 @@ describe('computeTone', () => {
       { entity: 'e1', score: -0.543 }, // -(1.5 + 1/1.75 + 1/3.25) / (same + 2)
       { entity: 'e2', score: 0.349 }, // (1/1.75 + 1/2) / (same + 2)
     ]);
+  });
+
+  it('takes no stance toward a mere place, nor from verbs of action', () => {
+    const doc = docWith('Idlib was a devastating scene. Russia helped Syria.', [['Idlib', 'e1', 'GPE'], ['Russia', 'e2', 'GPE'], ['Syria', 'e3', 'GPE']]);
+    const tone = computeTone(doc, parseToneLexicon('devastating\t-1\nhelp\t+1\n', 't.tsv'));
+    expect(tone.stance).toEqual([]);
+    expect(tone.negative).toBeGreaterThan(0);
+    expect(tone.positive).toBeGreaterThan(0);
   });
 
   it('flips a word under a close negator for stance', () => {

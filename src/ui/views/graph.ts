@@ -2,6 +2,18 @@ import cytoscape from 'cytoscape';
 import { api, qs } from '../api.js';
 import { clear, h } from '../dom.js';
 
+/**
+ * Cytoscape injects a <style> for its container unless an element with this id exists; the CSP
+ * forbids inline styles, so we mark it present (the rule itself is in style.css).
+ */
+function markCytoscapeStylesheet(): void {
+  const id = '__________cytoscape_stylesheet';
+  if (document.getElementById(id)) return;
+  const marker = document.createElement('meta');
+  marker.id = id;
+  document.head.append(marker);
+}
+
 /** Graph view: actors as nodes, aggregated event dyads and relations as edges, coloured by cooperation/conflict. */
 export async function graphView(): Promise<HTMLElement> {
   const from = h('input', { type: 'date', id: 'g-from' });
@@ -27,6 +39,7 @@ export async function graphView(): Promise<HTMLElement> {
       const label = `${data.nodes.find((n: any) => n.id === e.source)?.name} → ${data.nodes.find((n: any) => n.id === e.target)?.name}: ${e.events} events, mean Goldstein ${mean.toFixed(1)}`;
       list.appendChild(h('li', {}, h('button', { type: 'button', class: `edge-btn ${mean >= 0 ? 'coop' : 'conflict'}`, onclick: () => void showEdge(e.sample) }, label)));
     }
+    markCytoscapeStylesheet();
     const cy = cytoscape({
       container: box, elements, layout: { name: elements.length > 60 ? 'circle' : 'cose', animate: false },
       style: [

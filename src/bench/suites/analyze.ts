@@ -1,0 +1,85 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze } from '../../analyze.js';
+import { wink } from '../../nlp/wink.js';
+import { PACKAGE_ROOT, evalDataPath } from '../../paths.js';
+import { peakRssMb, type Benchmark } from '../bench.js';
+
+/** Bodies of the Reuters-21578 SGML files (the `<BODY>` elements), up to `limit`. */
+function reutersBodies(dir: string, limit: number): string[] {
+  const out: string[] = [];
+  for (const f of readdirSync(dir).filter((x) => /^reut2-\d+\.sgm$/.test(x)).sort()) {
+    const sgml = readFileSync(join(dir, f), 'latin1');
+    for (const m of sgml.matchAll(/<BODY>([\s\S]*?)<\/BODY>/g)) {
+      out.push(
+        m[1]!
+          .replace(/&#\d+;/g, ' ')
+          .replace(/&lt;/g, '<')
+          .replace(/&gt;/g, '>')
+          .replace(/&amp;/g, '&')
+          .replace(/\s*Reuter\s*$/, ''),
+      );
+      if (out.length >= limit) return out;
+    }
+  }
+  return out;
+}
+
+function words(texts: string[]): number {
+  return texts.reduce((n, t) => n + (t.match(/\S+/g)?.length ?? 0), 0);
+}
+
+/**
+ * `npm run bench analyze [-- --limit N]`: words/s of the full analyze pipeline on Reuters-21578
+ * bodies (or the sample repeated when the corpus is absent), beside a bare wink-nlp tokenise+POS
+ * pass over the same texts in the same run.
+ */
+const bench: Benchmark = {
+  name: 'analyze',
+  description: 'full analyze pipeline vs bare wink-nlp tokenise+POS, words/s on Reuters-21578 bodies',
+  async run(args) {
+    const i = args.indexOf('--limit');
+    const limit = i >= 0 ? Number(args[i + 1]) : 2000;
+    if (!Number.isInteger(limit) || limit <= 0) throw new Error(`--limit: '${args[i + 1]}' is not a positive whole number`);
+    const dir = evalDataPath('reuters21578');
+    let texts: string[];
+    let corpus: string;
+    if (existsSync(dir)) {
+      texts = reutersBodies(dir, limit);
+      corpus = `Reuters-21578, ${texts.length} bodies`;
+    } else {
+      const sample = readFileSync(join(PACKAGE_ROOT, 'samples', 'putin-assad-column.txt'), 'utf8');
+      texts = Array.from({ length: Math.min(limit, 200) }, () => sample);
+      corpus = `sample column repeated ${texts.length}× (no ${dir})`;
+    }
+    const total = words(texts);
+    // Warm up both paths (model load, data files) outside the timings.
+    analyze({ text: texts[0]! });
+    const nlp = wink();
+    nlp.readDoc(texts[0]!).tokens().out(nlp.its.pos);
+
+    let t0 = performance.now();
+    for (const t of texts) nlp.readDoc(t).tokens().out(nlp.its.pos);
+    const bare = (performance.now() - t0) / 1000;
+
+    let failed = 0;
+    t0 = performance.now();
+    for (const t of texts) {
+      try {
+        analyze({ text: t });
+      } catch {
+        failed++;
+      }
+    }
+    const full = (performance.now() - t0) / 1000;
+    const row = (name: string, s: number) => `| ${name.padEnd(28)} | ${(total / s).toFixed(0).padStart(9)} | ${s.toFixed(2).padStart(7)} |`;
+    console.log(`corpus: ${corpus}, ${total} words`);
+    console.log(`| ${'pass'.padEnd(28)} | ${'words/s'.padStart(9)} | ${'seconds'.padStart(7)} |`);
+    console.log(`|${'-'.repeat(30)}|${'-'.repeat(11)}|${'-'.repeat(9)}|`);
+    console.log(row('wink-nlp tokenise+POS', bare));
+    console.log(row('newsgraph analyze (full)', full));
+    console.log(`ratio full/bare time: ${(full / bare).toFixed(2)}×  (analyze is ${((bare / full) * 100).toFixed(0)}% of bare speed)`);
+    console.log(`peak RSS: ${peakRssMb()} MB${failed ? `; ${failed} texts refused` : ''}`);
+  },
+};
+export default bench;

@@ -1,0 +1,261 @@
+import { geoCues } from './cues.js';
+import { distanceKm, foldName, gazetteer, type GazEntry, type GazHit } from './gazetteer.js';
+
+/** A place name to resolve, with what the text says about it. */
+export interface ToponymInput {
+  name: string;
+  start: number;
+  end: number;
+  /** Gazetteer hits when the caller already has them (the detector does); looked up otherwise. */
+  hits?: GazHit[];
+  /** ISO country known for certain (a KB link of the actors stage); resolves straight to the country. */
+  country?: string | null;
+}
+
+/** One scored candidate. */
+export interface ScoredCandidate {
+  entry: GazEntry;
+  score: number;
+  /** The parts of the score, for the `reason`. */
+  parts: string[];
+  alias?: string;
+}
+
+/** The resolution of one toponym. */
+export interface Resolution {
+  input: ToponymInput;
+  /** Best candidate, or null when the gazetteer does not know the name. */
+  best: ScoredCandidate | null;
+  /** Top candidates, best first (at most 5). */
+  candidates: ScoredCandidate[];
+  reason: string;
+}
+
+/** What the whole document says about where it is: country shares and whether it reads as politics. */
+export interface GeoContext {
+  /** Share of the document's country evidence per ISO country (sums to 1 when there is any). */
+  focus: Map<string, number>;
+  /** Country evidence weight per ISO country, and what each name (folded) contributed to it. */
+  counts: Map<string, number>;
+  byName: Map<string, Map<string, number>>;
+  political: boolean;
+}
+
+/** How the candidates are scored: `context` (the default) or `population` (the baseline of the eval). */
+export type ResolveMethod = 'context' | 'population';
+
+const CONTAINERS = new Set(['PCLI', 'CONT', 'RGN', 'OCN', 'SEA', 'GULF']);
+const MAJOR = new Set(['PPLC', 'PPLA', 'ADM1']);
+
+/** Prior of a feature class: countries and regions are what a bare name most often means in news. */
+function featurePrior(code: string): number {
+  if (code === 'PCLI' || code === 'PCLH') return 1.3;
+  if (code === 'CONT') return 1;
+  if (code === 'PPLC' || code === 'ADM1') return 0.8;
+  if (['RGN', 'TERR', 'SEA', 'GULF', 'OCN', 'STRT', 'PEN', 'DSRT', 'MTS', 'STM', 'VAL', 'LK', 'ISL'].includes(code)) return 0.9;
+  if (code === 'PPLA') return 0.45;
+  if (code === 'PPLA2') return 0.2;
+  return 0.1;
+}
+
+/**
+ * Builds the document's geographic context: country shares from the country names, adjectives and
+ * unambiguous toponyms in it, plus extra evidence (e.g. the countries of linked actors), and whether
+ * political words are frequent (for the `political` aliases such as Washington → Washington, D.C.).
+ *
+ * @example
+ *   const ctx = geoContext(text, toponyms, new Map([['SY', 3]]));
+ *   ctx.focus.get('SY'); // 0.6
+ */
+export function geoContext(text: string, toponyms: ToponymInput[], extra: Map<string, number> = new Map()): GeoContext {
+  const counts = new Map<string, number>(extra);
+  const byName = new Map<string, Map<string, number>>();
+  let current = '';
+  const bump = (iso: string, w: number): void => {
+    counts.set(iso, (counts.get(iso) ?? 0) + w);
+    const own = byName.get(current) ?? new Map<string, number>();
+    own.set(iso, (own.get(iso) ?? 0) + w);
+    byName.set(current, own);
+  };
+  for (const t of toponyms) {
+    current = foldName(t.name);
+    if (t.country) {
+      bump(t.country, 1);
+      continue;
+    }
+    const hits = t.hits ?? lookupName(t.name);
+    const country = hits.find((h) => h.entry.featureCode === 'PCLI');
+    if (country) {
+      bump(country.entry.country!, 1);
+      continue;
+    }
+    // A name whose readings all lie in one country is evidence for it ("Latakia"); a reading without
+    // a country (the European Union for "EU") makes it ambiguous.
+    const isos = new Set(hits.map((h) => h.entry.country ?? '-'));
+    if (isos.size === 1 && !isos.has('-')) bump([...isos][0]!, 0.5);
+    else if (hits.length) {
+      // An ambiguous name still says something: the country of its most prominent reading.
+      const top = [...hits].sort((a, b) => featurePrior(b.entry.featureCode) + Math.log10(b.entry.population + 1) / 7
+        - featurePrior(a.entry.featureCode) - Math.log10(a.entry.population + 1) / 7)[0]!;
+      if (top.entry.country && (top.entry.featureCode === 'PPLC' || top.entry.population > 1e6)) bump(top.entry.country, 0.3);
+    }
+  }
+  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  const focus = new Map<string, number>();
+  for (const [iso, n] of counts) focus.set(iso, total ? n / total : 0);
+  const cues = geoCues();
+  const words = text.toLowerCase().match(/[a-z]+/g) ?? [];
+  const political = words.filter((w) => cues.political.has(w)).length >= 2;
+  return { focus, counts, byName, political };
+}
+
+/** The share of the document's country evidence for `iso`, leaving out what the name itself contributed. */
+function shareFor(ctx: GeoContext, iso: string, name: string): number {
+  const own = ctx.byName.get(foldName(name));
+  let total = 0;
+  for (const v of ctx.counts.values()) total += v;
+  if (own) for (const v of own.values()) total -= v;
+  const n = (ctx.counts.get(iso) ?? 0) - (own?.get(iso) ?? 0);
+  return total > 1e-9 && n > 0 ? n / total : 0;
+}
+
+/** Generic heads dropped when the full name is unknown ("Orange County" → Orange, "Idlib province" → Idlib). */
+const GENERIC_HEAD = /\s+(county|parish|province|governorate|oblast|region|district|state|city|municipality|prefecture)$/i;
+
+/**
+ * Gazetteer hits for a name as written: possessive and leading "the" stripped; an adjective adds its
+ * place ("Canadian" → Canada, ahead of the town of Canadian, Texas); an unknown "X County" falls back to X.
+ *
+ * @example
+ *   lookupName("Syria's")[0]?.entry.featureCode; // 'PCLI'
+ */
+export function lookupName(name: string): GazHit[] {
+  const gaz = gazetteer();
+  const clean = name.replace(/['’]s?$/u, '').replace(/^the\s+/i, '').trim();
+  const hits = [...gaz.lookup(clean)];
+  const adjective = gaz.adjective(clean);
+  if (adjective && !hits.some((h) => h.entry === adjective.entry)) hits.push({ entry: adjective.entry, via: 'name' });
+  if (!hits.length && GENERIC_HEAD.test(clean)) {
+    const base = gaz.lookup(clean.replace(GENERIC_HEAD, ''));
+    // "X County" is the American form (Britain says "Suffolk", Ireland "County Cavan").
+    const us = /\s+county$/i.test(clean) ? base.filter((h) => h.entry.country === 'US') : [];
+    return us.length ? us : base;
+  }
+  if (!hits.length) return partHits(clean);
+  return hits;
+}
+
+/**
+ * For a name the gazetteer lacks, the longest run of its words that is a prominent place: a
+ * university, agency or venue named after a place is usually in or near it ("University of
+ * California", "Manila Cathedral"). Only countries, first-level regions, capitals, admin seats and
+ * cities of 100,000 or more qualify, so that "Trump Tower" does not become a village called Trump.
+ */
+function partHits(name: string): GazHit[] {
+  const gaz = gazetteer();
+  const words = name.split(/\s+/);
+  if (words.length < 2) return [];
+  for (let len = words.length - 1; len >= 1; len--) {
+    for (let i = 0; i + len <= words.length; i++) {
+      const part = words.slice(i, i + len).join(' ');
+      if (!/^\p{Lu}/u.test(part)) continue;
+      const found = [...gaz.lookup(part)];
+      const adjective = gaz.adjective(part);
+      if (adjective && !adjective.plural) found.push({ entry: adjective.entry, via: 'name' });
+      const prominent = found.filter((h) => h.via === 'alias' || h.entry.population >= 1e5
+        || ['PCLI', 'ADM1', 'PPLC', 'PPLA', 'CONT', 'RGN'].includes(h.entry.featureCode));
+      if (prominent.length) return prominent.map((h) => ({ entry: h.entry, via: 'part', row: part }));
+    }
+  }
+  return [];
+}
+
+/**
+ * Resolves toponyms with their document context. Each candidate scores its feature class and
+ * population, the document's focus on its country, an alias bonus (strong for `political` aliases in
+ * political text), and, in a second pass, nearness to the other places resolved in the document.
+ * `population` method: the most populous candidate (the baseline of the eval).
+ *
+ * @example
+ *   const ctx = geoContext(text, inputs);
+ *   resolveToponyms(inputs, ctx)[0].best?.entry.name; // 'Tartouss'
+ */
+export function resolveToponyms(inputs: ToponymInput[], ctx: GeoContext, method: ResolveMethod = 'context'): Resolution[] {
+  const gaz = gazetteer();
+  const first = inputs.map((input) => {
+    if (input.country && gaz.country(input.country)) {
+      const entry = gaz.country(input.country)!.entry;
+      const hits = input.hits ?? lookupName(input.name);
+      if (!hits.length || hits.some((h) => h.entry === entry)) {
+        return [{ entry, score: 1, parts: [`linked country ${input.country}`] }] as ScoredCandidate[];
+      }
+    }
+    const hits = input.hits ?? lookupName(input.name);
+    return hits.map((h) => score(h, ctx, method, input.name)).sort((a, b) => b.score - a.score);
+  });
+  if (method === 'context') {
+    // Second pass: places near the other places of the document (co-mention) gain.
+    // One anchor per distinct name (a long article repeats its places).
+    const seen = new Set<string>();
+    const anchors = first
+      .map((c, k) => ({ c: c[0], name: foldName(inputs[k]!.name) }))
+      .filter((a): a is { c: ScoredCandidate; name: string } => !!a.c && !CONTAINERS.has(a.c.entry.featureCode)
+        && !seen.has(a.name) && (seen.add(a.name), true));
+    first.forEach((cands, k) => {
+      if (cands.length < 2) return;
+      const own = foldName(inputs[k]!.name);
+      for (const c of cands) {
+        const near = anchors.find((a) => a.name !== own
+          && distanceKm(a.c.entry.lat, a.c.entry.lon, c.entry.lat, c.entry.lon) < 250);
+        if (near) {
+          c.score += 0.15;
+          c.parts.push(`near ${near.c.entry.name}`);
+        }
+      }
+      cands.sort((a, b) => b.score - a.score);
+    });
+  }
+  return first.map((cands, k) => {
+    const best = cands[0] ?? null;
+    return {
+      input: inputs[k]!,
+      best,
+      candidates: dedupe(cands).slice(0, 5),
+      reason: best ? best.parts.join('; ') : 'not in the gazetteer',
+    };
+  });
+}
+
+function score(hit: GazHit, ctx: GeoContext, method: ResolveMethod, name: string): ScoredCandidate {
+  const e = hit.entry;
+  if (method === 'population') return { entry: e, score: e.population, parts: [`population ${e.population}`] };
+  const parts: string[] = [];
+  let s = featurePrior(e.featureCode);
+  parts.push(e.featureCode);
+  if (e.source === 'cities') {
+    s += (Math.min(1, Math.log10(e.population + 1) / 7)) * 0.8;
+    parts.push(`population ${e.population}`);
+  }
+  const share = e.country ? shareFor(ctx, e.country, name) : 0;
+  if (share > 0) {
+    // Focus helps a capital, an admin seat or a region more than a village that shares a famous name.
+    s += (MAJOR.has(e.featureCode) || e.source !== 'cities' ? 0.8 : 0.4) * share;
+    parts.push(`country focus ${e.country} ${share.toFixed(2)}`);
+  } else if (!e.country && CONTAINERS.has(e.featureCode)) {
+    // A continent or sea is consistent with whatever country the document is about.
+    s += 0.4 * Math.max(0, ...ctx.focus.values());
+  }
+  if (hit.via === 'part') parts.push(`named after ${hit.row}`);
+  if (hit.via === 'alias') {
+    const bonus = hit.context === 'political' ? (ctx.political ? 0.8 : 0.1) : 0.3;
+    s += bonus;
+    parts.push(`alias ${hit.row}${hit.context === 'political' && ctx.political ? ' (political context)' : ''}`);
+  }
+  return { entry: e, score: s, parts, ...(hit.via === 'alias' && hit.row ? { alias: hit.row } : {}) };
+}
+
+/** Keeps one candidate per place (a city reached by name and by alias appears once). */
+function dedupe(cands: ScoredCandidate[]): ScoredCandidate[] {
+  const seen = new Set<GazEntry>();
+  return cands.filter((c) => (seen.has(c.entry) ? false : (seen.add(c.entry), true)));
+}
