@@ -318,7 +318,7 @@ function codeNoun(syn: SentenceSyntax, n: number, pats: PatternIndex): Found | n
  * @example
  *   codeSentence(doc, 3, syn, loadPatterns(), {}); // [{ code: '111', source: 'e4', target: 'e9', ... }]
  */
-export function codeSentence(doc: Doc, sentence: number, syn: SentenceSyntax, options: CoderOptions = {}): EventProposal[] {
+export function codeSentence(doc: Doc, sentence: number, syn: SentenceSyntax, options: CoderOptions = {}, budget: { triggers: number } = { triggers: options.maxTriggersPerSentence ?? 60 }): EventProposal[] {
   const pats = options.patterns ?? loadPatterns();
   const cues = options.cues ?? loadCues();
   const entities = new Map<string, Entity>(doc.getOr('entities', []).map((e) => [e.id, e]));
@@ -327,14 +327,14 @@ export function codeSentence(doc: Doc, sentence: number, syn: SentenceSyntax, op
   const out: EventProposal[] = [];
   const seen = new Set<string>();
   const maxTriggers = options.maxTriggersPerSentence ?? 60;
-  let triggers = 0;
   for (let i = syn.from; i < syn.to; i++) {
     const pos = syn.pos(i);
     let f: Found | null = null;
     if (pos === 'VERB') f = codeVerb(syn, i, pats);
     else if (pos === 'NOUN' || pos === 'PROPN') f = codeNoun(syn, i, pats);
     if (!f) continue;
-    if (++triggers > maxTriggers) {
+    // the budget is per sentence, shared by the windows of a long one, so work per sentence is bounded
+    if (--budget.triggers < 0) {
       doc.diagnose('NG_EVENT_GAVE_UP', span, `event coding gave up after ${maxTriggers} triggers in sentence ${sentence}`);
       break;
     }
@@ -440,11 +440,12 @@ export function proposeEvents(doc: Doc, options: CoderOptions = {}): EventPropos
       continue;
     }
     if (to - from > maxLen) doc.diagnose('NG_SENTENCE_TOO_LONG', span, `sentence ${s} has ${to - from} tokens; coded in windows of ${maxLen}`);
-    for (let w = from; w < to; w += maxLen) {
+    const budget = { triggers: options.maxTriggersPerSentence ?? 60 };
+    for (let w = from; w < to && budget.triggers >= 0; w += maxLen) {
       const wTo = Math.min(to, w + maxLen);
       const inWin = local.filter((x) => x.from >= w && x.to <= wTo);
       if (!inWin.length) continue;
-      out.push(...codeSentence(doc, s, new SentenceSyntax(t, w, wTo, inWin, options.agentHeads), options));
+      out.push(...codeSentence(doc, s, new SentenceSyntax(t, w, wTo, inWin, options.agentHeads), options, budget));
     }
   }
   return out;

@@ -115,6 +115,17 @@ const TYPOGRAPHIC = new Set(['’', '‘', '“', '”', '–', '—', '…']);
 const ASCII_LETTER = /[A-Za-z]/;
 
 /**
+ * Whether an apostrophe fits between `before` and `after` as in English: a contraction or
+ * possessive ("Moscow’s", "don’t", "it’s", "countries’"). Two-letter stems other than the
+ * pronouns are refused: "país" and "Luís" are words, not "pa’s".
+ */
+function apostropheFits(before: string, after: string): boolean {
+  const stem = /[A-Za-z]+$/.exec(before)?.[0] ?? '';
+  if (!stem || (stem.length < 3 && !/^(?:I|it|he|we|It|He|We)$/.test(stem))) return false;
+  return /^(?:s|t|re|ve|ll|d|m)$/.test(after) || (!after && /s$/.test(stem));
+}
+
+/**
  * Where a Windows-1252 → Mac Roman swap of `token` gives typographic punctuation in its usual place;
  * null when it does not.
  */
@@ -134,7 +145,7 @@ function macRomanPunctuation(token: string, cp1252: Codec, mac: Codec): string |
     const prev = chars[i - 1] ?? '';
     const next = chars[i + 1] ?? '';
     const ok =
-      swapped === '’' ? ASCII_LETTER.test(prev) && (/[a-z]/.test(next) || (!next && /s$/.test(prev)))
+      swapped === '’' ? apostropheFits(chars.slice(0, i).join(''), chars.slice(i + 1).join(''))
       : swapped === '‘' || swapped === '“' ? !prev && /[A-Za-z0-9]/.test(next)
       : swapped === '”' ? !next || /[.,;:!?)]/.test(next)
       : swapped === '…' ? !next || /[\s"”)]/.test(next)
@@ -203,7 +214,7 @@ function repairMacRomanPunctuation(
   // (an English text naming "Erdoğan"): a Spanish text keeps its "país".
   const explained = accented.filter((t) => [...fixes.keys()].some((k) => t.includes(k))).length;
   const words = text.match(/\S+/g)?.length ?? 1;
-  const rare = (accented.length - explained) / words < 0.01;
+  const rare = (accented.length - explained) / words < 0.03;
   if (!fixes.size || (explained * 2 < accented.length && !rare)) return text;
   let out = text;
   for (const [from, to] of fixes) {

@@ -20,13 +20,15 @@ describe('repairMojibake', () => {
     ['He said ìhelloî to us', 'He said “hello” to us', ['cp1252-as-macroman']],
     ['donít and canít', 'don’t and can’t', ['cp1252-as-macroman', 'cp1252-as-macroman']],
     [
-      'Erdoğan met Putin. ' + 'Talks went on. '.repeat(40) + 'Erdoğan left. Ankara’s view and Moscowís view differ.',
-      'Erdoğan met Putin. ' + 'Talks went on. '.repeat(40) + 'Erdoğan left. Ankara’s view and Moscow’s view differ.',
+      'Erdoğan met Putin. ' + 'Talks went on. '.repeat(30) + 'Erdoğan left. Ankara’s view and Moscowís view differ.',
+      'Erdoğan met Putin. ' + 'Talks went on. '.repeat(30) + 'Erdoğan left. Ankara’s view and Moscow’s view differ.',
       ['cp1252-as-macroman'],
     ],
     // Left alone: correct text that merely looks unusual.
     ['Café, naïve, Moscow’s “Kremlin” — fine', 'Café, naïve, Moscow’s “Kremlin” — fine', []],
     ['el país y también Raúl', 'el país y también Raúl', []],
+    ['Ella dijo que el país no cambiará. ' + 'Todo sigue igual. '.repeat(30), 'Ella dijo que el país no cambiará. ' + 'Todo sigue igual. '.repeat(30), []],
+    ['itís fine, weíre here', 'it’s fine, we’re here', ['cp1252-as-macroman', 'cp1252-as-macroman']],
     ['die Straße“ und der Fuß', 'die Straße“ und der Fuß', []],
     ['Ölpreis in Düsseldorf', 'Ölpreis in Düsseldorf', []],
     ['Łódź and Kraków', 'Łódź and Kraków', []],

@@ -32,8 +32,9 @@ export function findNames(ctx: ActorsContext): void {
       else if (joins(ctx, i, j)) j += 2;
       else break;
     }
-    // a joiner that led nowhere ("of" at the end) is not part of the run
-    while (j > i + 1 && !words[j - 1]!.cap) j--;
+    // a joiner that led nowhere ("of" at the end) is not part of the run; a hyphenated lower-case
+    // syllable ("Cheng Chung-tai") is
+    while (j > i + 1 && !words[j - 1]!.cap && words[j - 2]?.text !== '-') j--;
     segmentRun(ctx, i, j, shouty.has(words[i]!.sentence) || j - i > LONG_RUN);
     i = j;
   }
@@ -73,9 +74,12 @@ function joins(ctx: ActorsContext, runStart: number, j: number): boolean {
   const { words } = ctx;
   const w = words[j]!;
   const next = words[j + 1];
-  if (!next || next.sentence !== w.sentence || !next.cap || next.initial) return false;
+  if (!next || next.sentence !== w.sentence || next.initial) return false;
+  // "Chung-tai", "Ka-ki": a short lower-case syllable hyphenated to a capitalised name word
+  if (!next.cap && !((w.text === '-' || w.text === '‐') && /^\p{Ll}{1,5}$/u.test(next.text) && words[j - 1]!.cap)) return false;
   if (ctx.sets.particles.has(w.lower) && !w.cap) return true;
   if ((w.text === '-' || w.text === '‐') && words[j - 1]!.end === w.start && w.end === next.start) return true;
+  if (!next.cap) return false;
   if (w.text === '&') return true;
   if (w.lower === 'of' && j > runStart && OF_HEADS.has(words[j - 1]!.text)) return true;
   return false;

@@ -1,7 +1,7 @@
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import pg from 'pg';
@@ -84,6 +84,17 @@ function withPath(url: string, path: string): string {
   return u.toString();
 }
 
+/** User + system CPU seconds a live process has used (Linux /proc; 0 elsewhere). */
+function cpuSeconds(pid: number): number {
+  try {
+    // Fields after the parenthesised command name; utime and stime are the 14th and 15th, in clock ticks (100/s on Linux).
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
 /** Starts a `newsgraph worker` process; resolves once it has connected and announced its run. */
 function startWorker(queue: string, db: string): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
@@ -99,7 +110,7 @@ function startWorker(queue: string, db: string): Promise<ChildProcess> {
 }
 
 /** Ingests the records through `n` worker processes into a fresh database; returns seconds and stored count. */
-async function clusterRun(pgUrl: string, redisUrl: string, file: string, total: number, n: number): Promise<{ seconds: number; stored: number; failed: number; reasons: string[] }> {
+async function clusterRun(pgUrl: string, redisUrl: string, file: string, total: number, n: number): Promise<{ seconds: number; stored: number; failed: number; reasons: string[]; cpu: number }> {
   const name = `ng_bench_${randomBytes(4).toString('hex')}`;
   await admin(pgUrl, `CREATE DATABASE ${name}`);
   const db = withPath(pgUrl, `/${name}`);
@@ -129,7 +140,8 @@ async function clusterRun(pgUrl: string, redisUrl: string, file: string, total: 
         const store = await openStore(db, { readonly: true });
         const stored = (await store.stats()).articles;
         await store.close();
-        return { seconds: (last - t0) / 1000, stored, failed: failedJobs.length, reasons: failedJobs.map((j) => j.failedReason ?? '') };
+        const cpu = workers.reduce((sum, w) => sum + cpuSeconds(w.pid!), 0);
+        return { seconds: (last - t0) / 1000, stored, failed: failedJobs.length, reasons: failedJobs.map((j) => j.failedReason ?? ''), cpu };
       }
     } finally {
       await q.close();
@@ -166,18 +178,19 @@ const bench: Benchmark = {
       svc.stop();
       return;
     }
+    const load0 = loadavg().map((x) => x.toFixed(1)).join(' ');
     const tmp = mkdtempSync(join(tmpdir(), 'ng-bench-cluster-'));
     try {
       const records = reutersRecords(dir, limit);
       const file = join(tmp, 'reuters.jsonl');
       writeFileSync(file, `${records.join('\n')}\n`);
-      const rows: Array<{ setup: string; stored: number; failed: number; seconds: number; reasons: string[] }> = [];
+      const rows: Array<{ setup: string; stored: number; failed: number; seconds: number; reasons: string[]; cpu: number | null }> = [];
 
       const sqlite = await openStore(join(tmp, 'bench.db'));
       const t0 = performance.now();
       const summary = await ingest(sqlite, [file], { skipIncidents: true });
       rows.push({ setup: `embedded SQLite, ingest (${defaultJobs()} analysis threads)`, stored: summary.stored, failed: summary.failed.length, seconds: (performance.now() - t0) / 1000,
-        reasons: summary.failed.map((f) => f.reason) });
+        reasons: summary.failed.map((f) => f.reason), cpu: null });
       await sqlite.close();
 
       for (const n of counts) {
@@ -186,9 +199,13 @@ const bench: Benchmark = {
       }
 
       console.log(`corpus: Reuters-21578, ${records.length} bodies; PostgreSQL ${svc.pgUrl.replace(/\/\/[^@/]*@/, '//')}, Redis ${svc.redisUrl}`);
-      console.log('| setup | stored | failed | seconds | articles/s |');
-      console.log('|---|---|---|---|---|');
-      for (const r of rows) console.log(`| ${r.setup} | ${r.stored} | ${r.failed} | ${r.seconds.toFixed(1)} | ${(r.stored / r.seconds).toFixed(1)} |`);
+      console.log(`load average before: ${load0}; after: ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${cpus().length} cores (a busy machine caps the speedup)`);
+      console.log('| setup | stored | failed | seconds | articles/s | worker CPU s | articles per worker CPU s |');
+      console.log('|---|---|---|---|---|---|---|');
+      for (const r of rows) {
+        console.log(`| ${r.setup} | ${r.stored} | ${r.failed} | ${r.seconds.toFixed(1)} | ${(r.stored / r.seconds).toFixed(1)} | ` +
+          `${r.cpu === null ? '—' : r.cpu.toFixed(1)} | ${r.cpu ? (r.stored / r.cpu).toFixed(1) : '—'} |`);
+      }
       const one = rows.find((r) => r.setup.includes(' 1 worker'));
       const two = rows.find((r) => r.setup.includes(' 2 worker'));
       if (one && two) console.log(`speedup 2 workers / 1 worker: ${(one.seconds / two.seconds).toFixed(2)}×`);
