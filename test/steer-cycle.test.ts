@@ -3,12 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NewsgraphError } from '../src/errors.js';
+import { exportStore } from '../src/export/index.js';
 import { ingest } from '../src/ingest/index.js';
 import { openStore } from '../src/store/open.js';
 import type { Store } from '../src/store/types.js';
 import { correctEvent, correctPlace, suggestEntries } from '../src/steer/corrections.js';
 import { dictionaryPaths, editDictionary, listDictionary } from '../src/steer/dictionaries.js';
-import { pending, recode, runsDiff } from '../src/steer/recode.js';
+import { changeOf, pending, recode, runsDiff } from '../src/steer/recode.js';
 
 /** Four short articles (two sentences each, enough for language detection): two name Putin by a nickname no dictionary knows. */
 const TAIL = ' The talks covered the war in Syria and the future of the country, the officials said.';
@@ -82,6 +83,16 @@ describe('steering: edit → dry-run → apply → re-run on a real SQLite store
     await store.close();
   });
 
+  it.each([
+    ['an alias added', '- { id: wagner, name: Wagner Group, type: ORG }', '- { id: wagner, name: Wagner Group, type: ORG, aliases: [Wagner PMC] }', { phrases: ['Wagner PMC'], actorKeys: [] }],
+    ['a shipped record replaced by a bare one', '', '- { id: RU, name: Russia, type: GPE }', { actors: ['RU'], actorKeys: ['kb:RU', 'Q159'] }],
+    ['a code changed', '- { id: wagner, name: Wagner Group, type: ORG, cameo: RUSMIL }', '- { id: wagner, name: Wagner Group, type: ORG, cameo: RUSUAF }', { phrases: [], actorKeys: ['kb:wagner'] }],
+    ['a new person', '', '- { id: jane-roe, name: Jane Roe, type: PERSON }', { phrases: ['Jane Roe', 'Roe'], actorKeys: ['kb:jane-roe'] }],
+    ['nothing', '- { id: wagner, name: Wagner Group, type: ORG }', '- id: wagner\n  name: Wagner Group\n  type: ORG\n', { phrases: [], actorKeys: [] }],
+  ])('maps %s to index queries', (_label, before, after, expected) => {
+    expect(changeOf(before, after)).toMatchObject(expected);
+  });
+
   it('a full re-run (recode --all) of an unchanged dictionary changes nothing', async () => {
     const { store } = await corpus();
     const r = await recode(store, { all: true, dryRun: true });
@@ -117,6 +128,11 @@ describe('corrections survive re-coding and re-ingest', () => {
       expect(stored.find((v) => v.trigger.start === first.trigger.start)?.corrected).toBe(true);
     };
     await check();
+    // Exports and the API show the corrected fact.
+    const out = join(dir, 'events.jsonl');
+    await exportStore(store, 'plover', out, { modality: 'any' });
+    const exported = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string; corrected?: boolean });
+    expect(exported.filter((e) => e.corrected).map((e) => e.id)).toEqual([`${other1}#${first.id}`]);
     // A full re-run of the corpus: the machine codes the event again, the correction is re-applied.
     await recode(store, { all: true });
     await check();
@@ -124,6 +140,13 @@ describe('corrections survive re-coding and re-ingest', () => {
     const again = await ingest(store, [join(dir, 'articles')], { jobs: 0, skipIncidents: true });
     expect(again.skipped).toBe(4);
     await check();
+    // A new article ingested later gets the corpus-wide place fix at ingest.
+    const later = join(dir, 'later');
+    mkdirSync(later);
+    writeFileSync(join(later, 'new.txt'), `Protesters gathered in Moscow on Sunday, police said.${TAIL}`);
+    await ingest(store, [later], { jobs: 0, skipIncidents: true });
+    const added = (await store.getAnalysis(await idOf(store, 'new.txt')))!;
+    expect(added.places.filter((p) => p.name === 'Moscow')).toMatchObject([{ lat: 55.7558, lon: 37.6173, corrected: true }]);
     await store.close();
 
   });

@@ -4,6 +4,9 @@
  * racing migrations, schema and connection errors. Needs NEWSGRAPH_TEST_PG (started by the
  * global setup when PostgreSQL is installed); skipped with a message otherwise.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assignStories } from '../src/dedup/index.js';
 import { maskUrl } from '../src/cluster/redis.js';
@@ -124,9 +127,56 @@ describe.skipIf(!PG)('PostgreSQL store', () => {
       await s2!.close();
     });
 
+    it('gives the same search hits and snippets as the SQLite store', async () => {
+      await db.reset();
+      const long = (id: string, title: string, text: string) => {
+        const b = articleB(id);
+        return { ...b, document: { ...b.document, title, text, contentHash: id }, sentences: [], entities: [], places: [], events: [], relations: [], quotes: [] };
+      };
+      const docs = [
+        articleA(), articleB(),
+        long('l1', 'Ceasefire talks in Geneva', 'Diplomats from twelve countries gathered on Monday for a third round of talks. The United Nations envoy said ' +
+          'progress was slow but real. Fighting continued near Aleppo, where government forces shelled rebel-held districts overnight. ' +
+          'Aid agencies warned that food stocks in the besieged east of the city would run out within weeks unless a ceasefire held. ' +
+          'The envoy will brief the Security Council on Friday: diplomats expect a vote on a new resolution next month.'),
+        long('l2', 'Élections à Genève', 'Les électeurs genevois ont voté dimanche. Le taux de participation était élevé.'),
+      ];
+      const sqlite = await openStore(join(mkdtempSync(join(tmpdir(), 'ng-pg-vs-sqlite-')), 'x.db'));
+      const pgStore = await openStore(db.url);
+      for (const store of [sqlite, pgStore]) await store.putArticles(await assignStories(store, docs), null);
+      for (const [query, highlight] of [
+        ['ceasefire', undefined], ['Aleppo', undefined], ['food stocks', ['<b>', '</b>']], ['Security Council vote', undefined],
+        ['Geneva', undefined], ['geneve', undefined], ['GENÈVE électeurs', undefined], ['envoy', undefined], ['Idlib', undefined], ['rebel', ['[', ']']], ['votes', undefined],
+      ] as Array<[string, [string, string] | undefined]>) {
+        const opts = highlight ? { highlight } : {};
+        const bySqlite = (await sqlite.search(query, opts)).map((h) => [h.articleId, h.snippet]).sort();
+        const byPg = (await pgStore.search(query, opts)).map((h) => [h.articleId, h.snippet]).sort();
+        expect({ query, hits: byPg }).toEqual({ query, hits: bySqlite });
+      }
+      await sqlite.close();
+      await pgStore.close();
+    });
+
+    it('survives the server closing its connections: no crash, the next query reconnects', async () => {
+      await db.reset();
+      const store = await openStore(db.url);
+      expect((await store.stats()).articles).toBe(0);
+      const release = await store.lockWriter();
+      expect((await store.stats()).articles).toBe(0); // a second connection, idle in the pool now
+      const killed = await db.query('SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
+      expect(killed.length).toBeGreaterThanOrEqual(2); // the idle pool connection and the lock's
+      await put(store);
+      expect((await store.stats()).articles).toBe(2);
+      await release(); // its session is gone, and the lock with it
+      const again = await store.lockWriter();
+      await again();
+      await store.close();
+    });
+
     it.each([
       ['a closed port', async () => `postgres://news:hunter2@127.0.0.1:${await closedPort()}/x`, /^postgres:\/\/news:\*\*\*@127\.0\.0\.1:\d+\/x: PostgreSQL unreachable \(ECONNREFUSED\)$/],
       ['a missing database', async () => PG!.replace(/\/[^/]*$/, '/ng_no_such_db'), /: no such database \(database "ng_no_such_db" does not exist\)$/],
+      ['a refused login', async () => PG!.replace(/\/\/[^@/]*@/, '//ng_nobody:hunter2@'), /^postgres:\/\/ng_nobody:\*\*\*@.*: authentication failed \(role "ng_nobody" does not exist\)$/],
     ])('names %s in one line, password masked', async (_label, makeUrl, message) => {
       const err = await openError(await makeUrl());
       expect(err.code).toBe('NG_DB');
@@ -136,6 +186,10 @@ describe.skipIf(!PG)('PostgreSQL store', () => {
     });
   });
 });
+
+async function put(store: Store): Promise<void> {
+  await store.putArticles(await assignStories(store, [articleA(), articleB()]), null);
+}
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

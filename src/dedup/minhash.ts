@@ -57,11 +57,13 @@ export function words(text: string): string[] {
  *   estimateJaccard(a, a); // 1
  */
 export function minhash(text: string): Uint32Array {
-  const w = words(text);
+  // Each word is hashed once; a shingle's hash mixes its words' hashes (no joined strings).
+  const w = words(text).map(fnv1a);
   const sig = new Uint32Array(NUM_HASHES).fill(0xffffffff);
   const n = Math.max(1, w.length - SHINGLE_WORDS + 1);
   for (let i = 0; i < n; i++) {
-    const h = fnv1a(w.slice(i, i + SHINGLE_WORDS).join(' '));
+    let h = 0x9747b28c;
+    for (let j = i; j < Math.min(i + SHINGLE_WORDS, w.length); j++) h = fmix((h ^ w[j]!) + j - i);
     for (let k = 0; k < NUM_HASHES; k++) {
       const v = fmix(h ^ SEEDS[k]!);
       if (v < sig[k]!) sig[k] = v;

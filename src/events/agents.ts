@@ -73,11 +73,28 @@ export function composeActorCode(doc: Doc, agents: AgentIndex, codeAt: (token: n
     else if (t.pos(k) === 'CCONJ' && inSentence(k - 1) && t.pos(k - 1) === 'ADJ' && t.pos(left) === 'ADJ') left--;
     else break;
   }
-  // "human rights activists in Arnor", "the human rights activists of Amnesty International"
-  if (inSentence(left - 1) && LINK_PREPS.has(word(left - 1)) && left === from) {
+  // "Lawmakers in Fornost and Gondor", "the ambassadors of Arnor, Osgiliath and Gondor": an agent phrase
+  // before a list of actors applies to each of them, so walk back over the list to its first actor
+  let listStart = left;
+  if (left === from) {
     let k = left - 1;
+    for (;;) {
+      while (inSentence(k) && ['DET', 'ADJ'].includes(t.pos(k)) && !codeAt(k)) k--;
+      if (!inSentence(k) || !['and', 'or', ','].includes(word(k))) break;
+      let j = k - 1;
+      if (inSentence(j) && word(j) === ',') j--;
+      if (!inSentence(j) || !codeAt(j)) break;
+      while (inSentence(j - 1) && codeAt(j - 1) && codeAt(j - 1) === codeAt(j)) j--;
+      listStart = j;
+      k = j - 1;
+    }
+  }
+  // "human rights activists in Arnor", "the human rights activists of Amnesty International"
+  let agentFrom = listStart;
+  if (inSentence(listStart - 1) && LINK_PREPS.has(word(listStart - 1)) && (listStart < from || left === from)) {
+    let k = listStart - 1;
     while (inSentence(k - 1) && NP_POS.has(t.pos(k - 1)) && !codeAt(k - 1)) k--;
-    if (k < left - 1) left = k;
+    if (k < listStart - 1) agentFrom = k;
   }
   let right = to;
   if (inSentence(right) && (word(right) === "'s" || word(right) === "'")) right++;
@@ -87,13 +104,17 @@ export function composeActorCode(doc: Doc, agents: AgentIndex, codeAt: (token: n
   for (let i = left; i < to && !base; i++) base = codeAt(i);
   if (!base) return null;
   const codes: string[] = [];
-  for (let i = left; i < right; i++) {
-    const list = agents.byFirst.get(word(i));
-    const hit = list?.find((a) => a.words.every((w, k) => i + k < right && word(i + k) === w));
-    if (!hit) continue;
-    codes.push(hit.code);
-    i += hit.words.length - 1;
-  }
+  const scan = (from: number, to: number): void => {
+    for (let i = from; i < to; i++) {
+      const list = agents.byFirst.get(word(i));
+      const hit = list?.find((a) => a.words.every((w, k) => i + k < to && word(i + k) === w));
+      if (!hit) continue;
+      codes.push(hit.code);
+      i += hit.words.length - 1;
+    }
+  };
+  if (agentFrom < listStart) scan(agentFrom, listStart - 1);
+  scan(left, right);
   let out = base;
   for (const c of codes) if (!out.endsWith(c) && !out.slice(3).includes(c)) out += c;
   return out;

@@ -135,7 +135,19 @@ function fallbackDate(doc: Doc, sentence: Span, trigger: Span, syn: SentenceSynt
       best = { from: x.from, to: x.to };
     }
   }
-  if (best || times.length) return best;
+  // the times stage ran: its silence is an answer; raw-text parsing is only for documents without it
+  if (best || doc.has('times')) return best;
+  const cache = textDates.get(doc) ?? new Map<number, { from: string; to: string } | null>();
+  textDates.set(doc, cache);
+  if (!cache.has(sentence.start)) cache.set(sentence.start, sentenceDate(doc, sentence));
+  return cache.get(sentence.start)!;
+}
+
+/** Dates parsed from a sentence's raw text, per document and sentence start (parsed once, not per trigger). */
+const textDates = new WeakMap<Doc, Map<number, { from: string; to: string } | null>>();
+
+/** An explicit date, a "last/this/next week", or a year in the sentence's raw text. */
+function sentenceDate(doc: Doc, sentence: Span): { from: string; to: string } | null {
   const text = doc.text.slice(sentence.start, sentence.end);
   const ref = doc.info.date ? new Date(doc.info.date + 'T12:00:00Z') : undefined;
   const week = /\b(last|this|next) week\b/i.exec(text);
@@ -209,7 +221,12 @@ interface Found {
 
 /** Verb trigger: subject/object, passives with by-agents, joint action ("joined X in condemning"). */
 function codeVerb(syn: SentenceSyntax, v: number, pats: PatternIndex): Found | null {
-  const list = pats.verbs.get(syn.lemma(v));
+  // PETRARCH dictionaries key some blocks by an inflected form ("LEFT [032:033]" apart from "LEAVE [012]"): the form's rows first
+  const word = syn.word(v);
+  const lemma = syn.lemma(v);
+  const byForm = word !== lemma ? pats.verbs.get(word) : undefined;
+  const byLemma = pats.verbs.get(lemma);
+  const list = byForm && byLemma ? [...byForm, ...byLemma] : byForm ?? byLemma;
   if (!list) return null;
   const m = matchVerb(syn, v, list);
   if (!m || m.p.flags.has('light')) return null;
@@ -217,8 +234,14 @@ function codeVerb(syn: SentenceSyntax, v: number, pats: PatternIndex): Found | n
   if (v - 1 >= syn.from && syn.word(v - 1) === '-') return null;
   const { p, after } = m;
   const g = syn.group(v);
-  let sources = syn.subjectOf(g);
-  const args = syn.rightArgs(after);
+  const subject = syn.subjectOf(g);
+  let sources = subject;
+  // a pattern's words belong to the verb phrase ("abandon improved economic relations with X"): arguments follow them
+  let args = syn.rightArgs(after);
+  if (m.sequenceEnd > after) {
+    const later = syn.rightArgs(m.sequenceEnd);
+    if (later.first.length) args = later;
+  }
   let targets: number[] = [];
   let how = 'subject-object';
   if (g.passive) {
@@ -250,12 +273,12 @@ function codeVerb(syn: SentenceSyntax, v: number, pats: PatternIndex): Found | n
     const found = next >= 0 ? syn.coordinated(next, 'right') : [];
     if (p.slots.target === 'after' && found.length) [targets, how] = [found, 'pattern-target-slot'];
     if (p.slots.source === 'after' && found.length) {
-      if (p.slots.target === 'subject') targets = sources;
+      if (p.slots.target === 'subject') targets = subject;
       [sources, how] = [found, 'pattern-source-slot'];
     }
   }
   // "X and Y agree", "X and Y have postponed their meeting": the coordinated subjects act on each other
-  if ((p.flags.has('joint') || p.slots?.compound || p.flags.has('external')) && !targets.length && sources.length >= 2) {
+  if ((((p.flags.has('joint') || p.flags.has('external')) && !targets.length) || p.slots?.compound) && sources.length >= 2) {
     return { p, trigger: v, sources, targets: sources, after: args.end, how: 'joint-subjects', confidence: 0.7 };
   }
   return { p, trigger: v, sources, targets, after: args.end, how, confidence: 0.75, symmetric: p.flags.has('joint') && how === 'subject-object' };
@@ -329,6 +352,8 @@ export function codeSentence(doc: Doc, sentence: number, syn: SentenceSyntax, op
   const maxTriggers = options.maxTriggersPerSentence ?? 60;
   for (let i = syn.from; i < syn.to; i++) {
     const pos = syn.pos(i);
+    // words inside an actor's name ("Ministry of Silly Walks", "Attack Helicopter Regiment") trigger nothing
+    if (syn.actor(i) >= 0) continue;
     let f: Found | null = null;
     if (pos === 'VERB') f = codeVerb(syn, i, pats);
     else if (pos === 'NOUN' || pos === 'PROPN') f = codeNoun(syn, i, pats);

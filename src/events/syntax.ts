@@ -31,6 +31,7 @@ const AGENTIVE_HEADS = new Set(['troops', 'forces', 'army', 'soldiers', 'governm
 /** Words wink tags ADP that introduce clauses, not prepositional objects ("As Trump remarked", "after the regime was"). */
 const SUBORDINATORS = new Set(['as', 'because', 'since', 'while', 'after', 'before', 'if', 'when', 'although', 'though', 'that', 'whether', 'until', 'once', 'unless']);
 const REL = new Set(['who', 'which', 'that', 'whom']);
+const SUBJECT_PRONOUNS = new Set(['it', 'he', 'she', 'they', 'we']);
 const COPULA = new Set(['is', 'was', 'are', 'were', "'s", 'be', 'been', 'being', 'remains', 'remain']);
 const BE = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', "'s", "'re"]);
 const BOUNDARY_WORDS = new Set(['because', 'although', 'though', 'while', 'whereas', 'but', 'when', 'if', 'unless', 'after', 'before', 'since', 'then']);
@@ -157,11 +158,22 @@ export class SentenceSyntax {
     return s;
   }
 
+  /** "Soldiers from Gondor", "human rights activists in Arnor": the actor names the agents' side, so it acts. */
+  private agentOfActor(k: number): boolean {
+    const s = this.npStart(this.actors[k]!.from);
+    const prep = s - 1;
+    if (prep - 1 < this.from || !['from', 'of', 'in'].includes(this.word(prep))) return false;
+    const head = this.word(prep - 1);
+    return this.pos(prep - 1) === 'NOUN' && (AGENTIVE_HEADS.has(head) || this.agentHeads.has(head));
+  }
+
   /** Whether actor `k` is governed by a preposition (the object of "from", "with"...), or a possessor. */
   private attached(k: number): 'prep' | 'possessor' | null {
     const a = this.actors[k]!;
     if (a.to < this.to && (this.word(a.to) === "'s" || this.word(a.to) === "'")) return 'possessor';
-    const s = this.npStart(a.from);
+    let s = this.npStart(a.from);
+    // "in south Ithilen", "in eastern Ghouta": a direction word tagged ADV between the preposition and the name
+    while (s - 1 > this.from && this.pos(s - 1) === 'ADV' && this.pos(s - 2) === 'ADP') s--;
     if (s - 1 >= this.from && this.pos(s - 1) === 'ADP' && !SUBORDINATORS.has(this.word(s - 1))) return 'prep';
     return null;
   }
@@ -226,10 +238,21 @@ export class SentenceSyntax {
     }
     const skip = this.parentheticals(g.start);
     const inParen = (i: number): boolean => skip.some(([a, b]) => i >= a && i < b);
+    // "Eriador's death toll has risen": with no other actor in the clause, the possessor is the subject
+    let possessor = -1;
+    // "Ethiopia indicated it deplored Libya", "Russia said it would strike": an unresolved subject pronoun
+    // refers to the subject of the verb that introduces the clause
+    let pronoun = false;
     for (let i = k; i >= this.from; i--) {
       if (inParen(i)) continue;
       if (HARD.has(this.word(i)) || (this.isBoundary(i) && i !== k)) break;
-      if (this.isVerb(i) && !inParen(i)) {
+      // a verb-tagged word inside a name ("Ministry of Silly Walks") is part of the actor, not a clause
+      if (this.pos(i) === 'PRON' && SUBJECT_PRONOUNS.has(this.word(i)) && this.actor(i) < 0 && !pronoun) {
+        pronoun = true;
+        continue;
+      }
+      if (this.isVerb(i) && !inParen(i) && this.actor(i) < 0) {
+        if (pronoun) return this.subjectOf(this.group(i), depth + 1);
         // coordinated verb phrase: "X attacked Y and killed Z"
         let cc = false;
         for (let j = i + 1; j < g.start; j++) if (this.word(j) === 'and' || this.word(j) === 'or') cc = true;
@@ -240,13 +263,14 @@ export class SentenceSyntax {
       const hit = this.actor(i);
       if (hit < 0) continue;
       const how = this.attached(hit);
-      if (how) {
+      if (how && !this.agentOfActor(hit)) {
+        if (how === 'possessor' && possessor < 0) possessor = hit;
         i = this.actors[hit]!.from;
         continue;
       }
       return this.coordinated(hit, 'left');
     }
-    return [];
+    return possessor >= 0 ? [possessor] : [];
   }
 
   /**
@@ -317,10 +341,19 @@ export class SentenceSyntax {
     for (; i < limit; i++) {
       const w = this.word(i);
       const p = this.pos(i);
-      if (this.isBoundary(i) || REL.has(w) && p === 'PRON') break;
-      if (p === 'VERB' && !(i + 1 < this.to && this.word(i - 1) === '-')) {
-        // participial modifiers ("rebel-held", "US-backed") sit inside noun phrases; other verbs end the search
-        if (!(i > this.from && this.word(i - 1) === '-')) break;
+      // a comma ends the verb's arguments ("burned down its embassy, a senior official said"); lists of
+      // actors after it are joined by coordinated()
+      // but not one between adjectives ("complete, full diplomatic ties")
+      if (this.isBoundary(i) || (REL.has(w) && p === 'PRON')) break;
+      if (w === ',' && !(i + 1 < this.to && ['ADJ', 'NOUN'].includes(this.pos(i + 1)) && this.actor(i + 1) < 0)) break;
+      if (p === 'VERB' && !(i > this.from && this.word(i - 1) === '-')) {
+        // participial modifiers ("rebel-held", "US-backed") and reduced relatives ("memos sent by Bree",
+        // "ground seized in") sit inside noun phrases; other verbs end the search
+        const reduced = i > this.from && this.pos(i - 1) === 'NOUN' && /(ed|en|nt|ing)$/.test(w) && i + 1 < this.to && this.pos(i + 1) === 'ADP';
+        // "the affected villages": a participle between a determiner and its noun is an adjective;
+        // "the reopening of guest houses": a gerund after a determiner is a noun
+        const attributive = i > this.from && ['DET', 'ADJ'].includes(this.pos(i - 1)) && i + 1 < this.to && (['NOUN', 'PROPN', 'ADJ'].includes(this.pos(i + 1)) || (w.endsWith('ing') && this.pos(i + 1) === 'ADP'));
+        if (!reduced && !attributive) break;
       }
       if (p === 'ADP' || w === 'to') {
         prep = w;
@@ -340,7 +373,7 @@ export class SentenceSyntax {
         }
       }
       const group = this.coordinated(hit, 'right');
-      if (!first.length && prep !== 'by') first = group;
+      if (!first.length) first = group;
       if (prep) {
         if (!preps.has(prep)) preps.set(prep, group);
         prep = null;

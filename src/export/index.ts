@@ -118,6 +118,7 @@ async function exportPlover(store: Store, path: string, opts: ExportOptions): Pr
       rule: r.rule,
       confidence: r.confidence,
       incident: r.incident,
+      ...(r.corrected ? { corrected: true } : {}),
     };
     await out.write(lines ? `${JSON.stringify(record)}\n` : `${n ? ',\n' : ''}${JSON.stringify(record)}`);
     n++;

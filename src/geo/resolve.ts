@@ -39,6 +39,8 @@ export interface GeoContext {
   counts: Map<string, number>;
   byName: Map<string, Map<string, number>>;
   political: boolean;
+  /** The document text, for the admin-hierarchy rule ("Springfield, Illinois"). */
+  text: string;
 }
 
 /** How the candidates are scored: `context` (the default) or `population` (the baseline of the eval). */
@@ -52,7 +54,9 @@ function featurePrior(code: string): number {
   if (code === 'PCLI' || code === 'PCLH') return 1.3;
   if (code === 'CONT') return 1;
   if (code === 'PPLC' || code === 'ADM1') return 0.8;
-  if (['RGN', 'TERR', 'SEA', 'GULF', 'OCN', 'STRT', 'PEN', 'DSRT', 'MTS', 'STM', 'VAL', 'LK', 'ISL'].includes(code)) return 0.9;
+  // A named airport or landmark building is what the name means, not a village that shares it ("Heathrow", "White House").
+  if (['RGN', 'TERR', 'SEA', 'GULF', 'OCN', 'STRT', 'PEN', 'DSRT', 'MTS', 'STM', 'VAL', 'LK', 'ISL', 'AIRP', 'BLDG'].includes(code)) return 0.9;
+  if (code === 'ADM2') return 0.6;
   if (code === 'PPLA') return 0.45;
   if (code === 'PPLA2') return 0.2;
   return 0.1;
@@ -106,7 +110,7 @@ export function geoContext(text: string, toponyms: ToponymInput[], extra: Map<st
   const cues = geoCues();
   const words = text.toLowerCase().match(/[a-z]+/g) ?? [];
   const political = words.filter((w) => cues.political.has(w)).length >= 2;
-  return { focus, counts, byName, political };
+  return { focus, counts, byName, political, text };
 }
 
 /** The share of the document's country evidence for `iso`, leaving out what the name itself contributed. */
@@ -194,6 +198,7 @@ export function resolveToponyms(inputs: ToponymInput[], ctx: GeoContext, method:
     return hits.map((h) => score(h, ctx, method, input.name)).sort((a, b) => b.score - a.score);
   });
   if (method === 'context') {
+    first.forEach((cands, k) => applyHierarchy(cands, inputs[k]!, ctx.text));
     // Second pass: places near the other places of the document (co-mention) gain.
     // One anchor per distinct name (a long article repeats its places).
     const seen = new Set<string>();
@@ -224,6 +229,84 @@ export function resolveToponyms(inputs: ToponymInput[], ctx: GeoContext, method:
       reason: best ? best.parts.join('; ') : 'not in the gazetteer',
     };
   });
+}
+
+/** Feature codes of the areas that can follow a town and a comma as its container ("Tacoma, Washington"). */
+const CONTAINER_AREAS = new Set(['PCLI', 'PCLH', 'ADM1', 'TERR']);
+const NAME = String.raw`\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,2}`;
+const NAME_AFTER_COMMA = new RegExp(`^,\\s*(${NAME})`, 'u');
+const NAME_BEFORE_COMMA = new RegExp(`(${NAME}),\\s*$`, 'u');
+/** What follows the second name of a list ("Paris, London and Berlin", "Ohio, Oregon, Texas"): not an admin hierarchy. */
+const LIST_GOES_ON = /^\s*(,\s*)?(and|or|&)\s|^\s*,\s*\p{Lu}/u;
+
+/** 0 for countries, 1 for first-level regions, 2 for counties, 3 for everything smaller. */
+function adminLevel(code: string): number {
+  if (code === 'PCLI' || code === 'PCLH') return 0;
+  if (code === 'ADM1' || code === 'TERR') return 1;
+  return code === 'ADM2' ? 2 : 3;
+}
+
+const REGION_AFTER = /^\s+(state|province|governorate|oblast|region)\b/;
+const REGION_BEFORE = /\b(state|province|governorate|oblast|region) of\s+$/i;
+
+/** The longest run of words, from the start (`fromEnd` false) or the end, that the gazetteer knows with a reading that passes `ok`. */
+function knownRun(words: string[], fromEnd: boolean, ok: (e: GazEntry) => boolean): GazEntry | null {
+  for (let n = words.length; n >= 1; n--) {
+    const part = (fromEnd ? words.slice(words.length - n) : words.slice(0, n)).join(' ').replace(/['’]s$/u, '');
+    // The plain index, not lookupName: no adjective or part-of-name readings, and cheap (this runs per candidate-rich toponym).
+    const hit = gazetteer().lookup(part).find((h) => ok(h.entry));
+    if (hit) return hit.entry;
+  }
+  return null;
+}
+
+/**
+ * The admin hierarchy written as "Town, Region" ("Springfield, Illinois", "Lafayette, Ga.", "Latakia,
+ * Syria"). The town's readings in the container's country gain, and in a first-level region more the
+ * nearer they are to its point; the container's own readings as a region or country gain over towns
+ * of that name ("Tacoma, Washington" is the state). A list ("Paris, London and Berlin") is not a hierarchy.
+ */
+function applyHierarchy(cands: ScoredCandidate[], input: ToponymInput, text: string): void {
+  if (!text || cands.length < 2) return;
+  const before = text.slice(Math.max(0, input.start - 60), input.start);
+  const after = NAME_AFTER_COMMA.exec(text.slice(input.end, input.end + 60));
+  if (after && !/,\s*$/.test(before) && !LIST_GOES_ON.test(text.slice(input.end + after[0].length, input.end + after[0].length + 8))) {
+    const area = knownRun(after[1]!.split(/\s+/), false, (e) => CONTAINER_AREAS.has(e.featureCode));
+    if (area?.country) {
+      for (const c of cands) {
+        if (c.entry.country !== area.country || adminLevel(c.entry.featureCode) <= adminLevel(area.featureCode)) continue;
+        // Same admin1 code when both carry one; else nearness to the region's point stands in for it.
+        const coded = area.featureCode === 'ADM1' && area.admin1 && c.entry.admin1;
+        if (coded && area.admin1 !== c.entry.admin1) continue;
+        const near = coded ? 1 : area.featureCode === 'ADM1' ? Math.max(0, 1 - distanceKm(area.lat, area.lon, c.entry.lat, c.entry.lon) / 600) : 0;
+        c.score += 0.6 + 0.4 * near;
+        c.parts.push(`in ${area.name} (written after it)`);
+      }
+    }
+  }
+  const town = NAME_BEFORE_COMMA.exec(before);
+  const rest = text.slice(input.end, input.end + 8);
+  if (town && !/,\s*$/.test(before.slice(0, town.index)) && !LIST_GOES_ON.test(rest)) {
+    const words = town[1]!.split(/\s+/);
+    const place = knownRun(words, true, (e) => e.featureCode.startsWith('PPL'));
+    // The name before the comma must be a town, not a region or country of its own ("Ohio, Oregon").
+    if (place && !knownRun(words, true, (e) => !e.featureCode.startsWith('PPL'))) {
+      for (const c of cands) {
+        if (!CONTAINER_AREAS.has(c.entry.featureCode)) continue;
+        c.score += 0.8;
+        c.parts.push(`container of ${place.name}`);
+      }
+    }
+  }
+  // "Washington state", "the state of Washington", "Idlib province": the name is the region.
+  if (REGION_AFTER.test(text.slice(input.end, input.end + 16)) || REGION_BEFORE.test(before)) {
+    for (const c of cands) {
+      if (c.entry.featureCode !== 'ADM1') continue;
+      c.score += 0.8;
+      c.parts.push('called a state or province');
+    }
+  }
+  cands.sort((a, b) => b.score - a.score);
 }
 
 function score(hit: GazHit, ctx: GeoContext, method: ResolveMethod, name: string): ScoredCandidate {

@@ -17,7 +17,7 @@ export { readWarc, parseWarcStream, parseHttpResponse, warcArticles } from './wa
 export { createPool, defaultJobs } from './pool.js';
 
 export interface IngestOptions {
-  /** Analysis worker threads; 0 analyses in this thread. Default: one per core (inline for tiny inputs). */
+  /** Analysis worker threads; 0 analyses in this thread. Default: cores − 1, at least 1 (inline for a handful of files). */
   jobs?: number;
   /** Articles per write transaction (default 100). */
   batchSize?: number;
@@ -55,6 +55,8 @@ export interface IngestSummary {
   words: number;
   incidents: number | null;
   seconds: number;
+  /** Of `seconds`, the time spent deduplicating and writing (the main thread's share). */
+  writeSeconds: number;
 }
 
 /**
@@ -97,13 +99,16 @@ export async function ingest(store: Store, args: string[] | Source[], opts: Inge
   const maxInFlight = Math.max(4, jobs * 8);
   const progress = () => opts.onProgress?.({ done, total: Math.max(total, done), stored, words });
 
+  let writeMs = 0;
   const flush = async () => {
     if (!batch.length) return;
     const analyses = batch;
     batch = [];
+    const t = performance.now();
     if (corrections.length) for (const a of analyses) applyCorrections(a, corrections, kb);
     const records = await assignStories(store, analyses);
     const res = await store.putArticles(records, runId);
+    writeMs += performance.now() - t;
     const skippedIds = new Set(res.skipped);
     skipped += res.skipped.length;
     stored += res.stored;
@@ -153,9 +158,11 @@ export async function ingest(store: Store, args: string[] | Source[], opts: Inge
     }
     await Promise.all(inFlight);
     await flush();
+    const t = performance.now();
     const incidents = opts.skipIncidents ? null : await store.rebuildIncidents();
+    writeMs += performance.now() - t;
     const summary: IngestSummary = {
-      runId, read, stored, skipped, duplicates, failed, words, incidents, seconds: (Date.now() - started) / 1000,
+      runId, read, stored, skipped, duplicates, failed, words, incidents, seconds: (Date.now() - started) / 1000, writeSeconds: writeMs / 1000,
     };
     await store.finishRun(runId, { read, stored, skipped, duplicates, failed: failed.length, words });
     progress();

@@ -16,9 +16,13 @@ export interface AnalysisPool {
   close(): Promise<void>;
 }
 
-/** Default number of analysis workers: one per core. */
+/**
+ * Default number of analysis workers: one per core but one, which is left to the main thread
+ * (reading and parsing inputs, deduplication, writing). Each worker holds its own copy of the
+ * pipeline's data (about 250 MB), so more workers than cores only costs memory.
+ */
 export function defaultJobs(): number {
-  return Math.max(1, availableParallelism());
+  return Math.max(1, availableParallelism() - 1);
 }
 
 /**

@@ -46,14 +46,13 @@ export async function readSource(source: string, opts: ReadOptions = {}): Promis
     const format = opts.format && opts.format !== 'auto' ? opts.format : /html/i.test(contentType) ? 'html' : 'auto';
     const charset = /charset\s*=\s*["']?([\w:.-]+)/i.exec(contentType)?.[1];
     const records = parseBytes(bytes, source, { ...opts, format, ...(charset ? { charset } : {}) });
-    return records.map((r) => ({ ...r, url: r.url ?? source, id: r.id ?? source, source }));
+    // A single page is identified by its URL; records of a JSONL feed keep their own ids (or content hashes).
+    if (records.length === 1) return [{ ...records[0]!, url: records[0]!.url ?? source, id: records[0]!.id ?? source, source }];
+    return records.map((r) => ({ ...r, source }));
   }
   const info = await stat(source).catch((err: NodeJS.ErrnoException) => {
-    throw new NewsgraphError(
-      err.code === 'ENOENT' || err.code === 'ENOTDIR' ? 'NG_INPUT_MISSING' : 'NG_INPUT_MISSING',
-      source,
-      err.code === 'EACCES' ? 'permission denied' : 'no such file or directory',
-    );
+    const detail = err.code === 'EACCES' ? 'permission denied' : err.code === 'ENOENT' || err.code === 'ENOTDIR' ? 'no such file or directory' : `cannot read (${err.code ?? err.message})`;
+    throw new NewsgraphError('NG_INPUT_MISSING', source, detail);
   });
   if (info.isDirectory()) throw new NewsgraphError('NG_INPUT_DIRECTORY', source, 'is a directory, not a file');
   if (info.size > maxBytes) throw tooLarge(source, info.size, maxBytes);

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { franc } from 'franc-min';
+import { parse } from 'yaml';
+import { dataPath } from '../paths.js';
 import type { Doc } from '../document/doc.js';
 import type { Stage } from '../pipeline/stage.js';
 
@@ -22,13 +25,61 @@ const ISO3_TO_1: Record<string, string> = {
  */
 export function detectLanguage(text: string): string {
   const sample = text.length > 20_000 ? text.slice(0, 20_000) : text;
-  const code = franc(sample, { minLength: 20 });
+  const byStopwords = stopwordLanguage(sample);
+  if (byStopwords) return byStopwords;
+  const code = franc(sample.length > 3000 ? sample.slice(0, 3000) : sample, { minLength: 20 });
   if (code === 'und') {
     const letters = sample.match(/\p{L}/gu)?.length ?? 0;
     const ascii = sample.match(/[A-Za-z]/g)?.length ?? 0;
     return letters > 0 && ascii / letters > 0.9 ? 'en' : 'und';
   }
-  return ISO3_TO_1[code] ?? code;
+  const lang = ISO3_TO_1[code] ?? code;
+  // franc's guess is a language we list function words for, yet none of them occurs: the text is not
+  // prose in that language (English wire tables: "Qtly div 25 cts vs 25 cts prior"); ASCII text → English.
+  const counts = stopwordCounts(sample);
+  if (lang !== 'en' && counts.get(lang) === 0) {
+    const letters = sample.match(/\p{L}/gu)?.length ?? 0;
+    const ascii = sample.match(/[A-Za-z]/g)?.length ?? 0;
+    if (letters > 0 && ascii / letters > 0.95) return 'en';
+  }
+  return lang;
+}
+
+let stopwords: Map<string, Set<string>> | undefined;
+function stopwordLists(): Map<string, Set<string>> {
+  if (!stopwords) {
+    const raw = parse(readFileSync(dataPath('language', 'stopwords.yaml'), 'utf8')) as Record<string, string[]>;
+    stopwords = new Map(Object.entries(raw).map(([lang, words]) => [lang, new Set(words.map(String))]));
+  }
+  return stopwords;
+}
+
+/** How many of the first 400 words of `text` are function words of each listed language. */
+function stopwordCounts(text: string): Map<string, number> {
+  const words = (text.slice(0, 4000).toLowerCase().match(/\p{L}+/gu) ?? []).slice(0, 400);
+  const counts = new Map<string, number>();
+  for (const [lang, set] of stopwordLists()) {
+    let n = 0;
+    for (const w of words) if (set.has(w)) n++;
+    counts.set(lang, n);
+  }
+  counts.set('_words', words.length);
+  return counts;
+}
+
+/** The language whose function words make up a clear share of the text's words, or null when unclear. */
+function stopwordLanguage(text: string): string | null {
+  const counts = stopwordCounts(text);
+  const words = counts.get('_words') ?? 0;
+  if (words < 8) return null;
+  let best: string | null = null;
+  let bestN = 0;
+  let second = 0;
+  for (const [lang, n] of counts) {
+    if (lang === '_words') continue;
+    if (n > bestN) { second = bestN; bestN = n; best = lang; } else if (n > second) second = n;
+  }
+  return best && bestN / words >= 0.15 && bestN >= 2 * second ? best : null;
 }
 
 /**

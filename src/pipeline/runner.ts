@@ -16,7 +16,8 @@ export interface StageConfig {
 export interface Pipeline {
   readonly stages: readonly Stage[];
   readonly options: readonly Record<string, unknown>[];
-  run(doc: Doc, analysis?: AnalysisOptions): Doc;
+  /** Runs every stage on `doc`; when `timings` is given, adds each stage's milliseconds to it (benchmarks). */
+  run(doc: Doc, analysis?: AnalysisOptions, timings?: Map<string, number>): Doc;
 }
 
 /** Loads the default pipeline, which is data: `data/pipeline.yaml`. */
@@ -58,7 +59,7 @@ export function createPipeline(config: StageConfig[] = defaultPipelineConfig()):
   return Object.freeze({
     stages: Object.freeze(stages),
     options: Object.freeze(options),
-    run(doc: Doc, analysis: AnalysisOptions = {}): Doc {
+    run(doc: Doc, analysis: AnalysisOptions = {}, timings?: Map<string, number>): Doc {
       stages.forEach((stage, i) => {
         const lang = doc.info.language;
         if (stage.languages && !stage.languages.includes(lang)) {
@@ -66,7 +67,9 @@ export function createPipeline(config: StageConfig[] = defaultPipelineConfig()):
           return;
         }
         doc.currentStage = stage.name;
+        const started = timings ? performance.now() : 0;
         stage.run(doc, { options: options[i]!, analysis });
+        if (timings) timings.set(stage.name, (timings.get(stage.name) ?? 0) + performance.now() - started);
         for (const layer of stage.assigns) {
           if (!doc.has(layer)) throw new Error(`stage '${stage.name}' declares '${layer}' but did not assign it`);
         }

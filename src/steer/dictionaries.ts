@@ -189,6 +189,7 @@ export function editDictionary(location: string, edit: DictionaryEdit): EditResu
   if (!paths) throw new NewsgraphError('NG_USAGE', location, 'this store has no folder for user dictionaries; set NEWSGRAPH_STORE_DIR');
   const { text } = currentActors(paths);
   const doc = parseDocument(text.trim() ? text : '[]\n');
+  if (!text.trim() && isSeq(doc.contents)) doc.contents.flow = false;
   if (doc.errors.length) throw new NewsgraphError('NG_DATA', paths.actors, `cannot edit: ${doc.errors[0]!.message.split('\n')[0]}`);
   if (doc.contents === null || !isSeq(doc.contents)) throw new NewsgraphError('NG_DATA', paths.actors, 'cannot edit: expected a YAML list of actor records');
   const records = (doc.toJS() as Array<Record<string, unknown>>) ?? [];
@@ -209,7 +210,15 @@ export function editDictionary(location: string, edit: DictionaryEdit): EditResu
   };
   const items = (doc.contents as { items: unknown[] }).items;
   const put = (record: Record<string, unknown>, at: number) => {
+    // The layout of data/actors/*.yaml: a block mapping per actor, name lists inline, one role a line.
     const node = doc.createNode(record);
+    node.flow = false;
+    for (const pair of node.items) {
+      const value = pair.value as { flow?: boolean; items?: Array<{ flow?: boolean }> } | null;
+      if (!value || !Array.isArray(value.items)) continue;
+      value.flow = String(pair.key) !== 'roles' && String(pair.key) !== 'codes';
+      if (!value.flow) for (const item of value.items) item.flow = true;
+    }
     if (at >= 0) items[at] = node;
     else items.push(node);
   };

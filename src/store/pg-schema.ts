@@ -9,8 +9,8 @@
  *   BINARY collation whatever the database locale (same results from both stores).
  * - Fact tables (mentions, roles, ...) get an identity `id`: PostgreSQL has no rowid, and exports
  *   and `getAnalysis` return facts in insertion order.
- * - Full-text search is a generated `tsvector` column with a GIN index ('simple' configuration:
- *   no stemming, like FTS5's unicode61 tokenizer).
+ * - Full-text search is a generated `tsvector` column with a GIN index (configuration `newsgraph`:
+ *   'simple', i.e. no stemming, plus unaccent, like FTS5's unicode61 remove_diacritics tokenizer).
  * - `end` is reserved in SQL and is quoted.
  */
 import type { Migration } from './schema.js';
@@ -23,6 +23,20 @@ export const PG_MIGRATIONS: Migration[] = [
     description: 'articles, actors, facts, dedup, incidents, runs, tsvector search',
     sql: `
 CREATE TABLE IF NOT EXISTS meta (key ${T} PRIMARY KEY, value ${T} NOT NULL);
+-- Search configuration 'newsgraph': 'simple' (no stemming) without accents, like FTS5's
+-- unicode61 remove_diacritics. unaccent ships with PostgreSQL (contrib) and is a trusted
+-- extension; where it cannot be created, search stays accent-sensitive rather than failing.
+DO $$ BEGIN
+  CREATE EXTENSION IF NOT EXISTS unaccent;
+EXCEPTION WHEN OTHERS THEN
+  RAISE NOTICE 'newsgraph: extension unaccent unavailable (%); full-text search is accent-sensitive', SQLERRM;
+END $$;
+CREATE TEXT SEARCH CONFIGURATION newsgraph (COPY = simple);
+DO $$ BEGIN
+  IF EXISTS (SELECT 1 FROM pg_ts_dict WHERE dictname = 'unaccent') THEN
+    ALTER TEXT SEARCH CONFIGURATION newsgraph ALTER MAPPING FOR word, hword, hword_part WITH unaccent, simple;
+  END IF;
+END $$;
 CREATE TABLE runs (
   id ${T} PRIMARY KEY, started ${T} NOT NULL, finished ${T},
   code_version ${T} NOT NULL, data_version ${T} NOT NULL, stats ${T}
@@ -39,7 +53,7 @@ CREATE TABLE articles (
   story_id ${T} NOT NULL, duplicate_of ${T}, duplicate_kind ${T}, similarity double precision, minhash bytea,
   run_id ${T}, pipeline ${T}, diagnostics ${T},
   fts tsvector GENERATED ALWAYS AS (
-    setweight(to_tsvector('simple', coalesce(title, '')), 'A') || setweight(to_tsvector('simple', text), 'B')
+    setweight(to_tsvector('newsgraph', coalesce(title, '')), 'A') || setweight(to_tsvector('newsgraph', text), 'B')
   ) STORED
 );
 CREATE INDEX articles_hash ON articles(content_hash);

@@ -24,6 +24,16 @@ const WRITER_LOCK = 0x6e67_0002;
 /** SQLSTATEs worth retrying a whole transaction for: deadlock, serialization failure. */
 const RETRYABLE = new Set(['40P01', '40001']);
 
+/**
+ * A connection the server closed (restart, failover, pg_terminate_backend): the statement is run
+ * again once on a fresh connection. Every statement of this store is safe to repeat (writes are
+ * idempotent by article id, upserts or whole rewrites).
+ */
+function connectionLost(err: unknown): boolean {
+  const e = err as { code?: string; message?: string };
+  return ['57P01', '57P02', '57P03', 'ECONNRESET', 'EPIPE'].includes(e.code ?? '') || /Connection terminated|not queryable/i.test(e.message ?? '');
+}
+
 /** int8 (counts, identities) and numeric (sums) as JS numbers: every value in a store fits in 2^53. */
 const TYPES = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
@@ -55,7 +65,15 @@ export async function openPostgresStore(url: string, opts: OpenStoreOptions = {}
   return store;
 }
 
-/** Turns a pg/network error into a one-line NewsgraphError naming the (masked) URL and the failure. */
+/**
+ * Turns a pg or network error into a one-line NewsgraphError (`NG_DB`) naming the URL, password
+ * masked, and the failure: unreachable (with the socket error code), authentication failed, no
+ * such database, or PostgreSQL's own first line.
+ *
+ * @example
+ *   pgError('postgres://news:secret@db:5432/news', { code: 'ECONNREFUSED' }).message;
+ *   // 'postgres://news:***@db:5432/news: PostgreSQL unreachable (ECONNREFUSED)'
+ */
 export function pgError(url: string, err: unknown): NewsgraphError {
   if (err instanceof NewsgraphError) return err;
   const e = err as { code?: string; message?: string; errors?: Array<{ code?: string }> };
@@ -85,6 +103,7 @@ const json = (v: unknown): string | null => (v === undefined || v === null ? nul
 const parse = <T>(v: unknown, fallback: T): T => (typeof v === 'string' ? (JSON.parse(v) as T) : fallback);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const noop = () => {};
+const GUARDED = new WeakSet<pg.PoolClient>();
 
 /** Multi-row INSERT of `rows`, chunked under PostgreSQL's 65535-parameter limit. */
 async function insertRows(c: Client, table: string, cols: string[], rows: unknown[][], suffix = ''): Promise<Row[]> {
@@ -134,15 +153,22 @@ class PostgresStore implements Store {
     } catch (err) {
       throw pgError(this.url, err);
     }
-    if (c.listenerCount('error') === 0) c.on('error', noop);
+    // A checked-out client whose connection drops emits 'error': without a listener that would crash the process.
+    if (!GUARDED.has(c)) {
+      GUARDED.add(c);
+      c.on('error', noop);
+    }
     return c;
   }
 
   private async q(sql: string, params: unknown[] = []): Promise<Row[]> {
-    try {
-      return (await this.pool.query(sql, params)).rows as Row[];
-    } catch (err) {
-      throw pgError(this.url, err);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return (await this.pool.query(sql, params)).rows as Row[];
+      } catch (err) {
+        if (attempt === 0 && connectionLost(err)) continue;
+        throw pgError(this.url, err);
+      }
     }
   }
 
@@ -163,7 +189,7 @@ class PostgresStore implements Store {
       } catch (err) {
         await c.query('ROLLBACK').catch(() => { broken = true; });
         const code = (err as { code?: string }).code;
-        if (code && RETRYABLE.has(code) && attempt < 5) {
+        if ((code && RETRYABLE.has(code) && attempt < 5) || (attempt === 0 && connectionLost(err))) {
           await sleep(20 + Math.random() * 100 * (attempt + 1));
           continue;
         }
@@ -564,8 +590,8 @@ class PostgresStore implements Store {
     // ts_headline marks every match (with control characters that cannot clash with the text);
     // the window is then chosen like SQLite FTS5's snippet() so both stores give the same snippets.
     const rows = await this.q(`SELECT a.id, a.title, a.date, a.source, h.rank,
-        ts_headline('simple', coalesce(a.title, ''), h.q, $3) AS h_title, ts_headline('simple', a.text, h.q, $3) AS h_text
-      FROM (SELECT seq, q, ts_rank(fts, q) AS rank FROM articles, websearch_to_tsquery('simple', $1) q
+        ts_headline('newsgraph', coalesce(a.title, ''), h.q, $3) AS h_title, ts_headline('newsgraph', a.text, h.q, $3) AS h_text
+      FROM (SELECT seq, q, ts_rank(fts, q) AS rank FROM articles, websearch_to_tsquery('newsgraph', $1) q
             WHERE fts @@ q ORDER BY rank DESC, seq LIMIT $2) h
       JOIN articles a ON a.seq = h.seq ORDER BY h.rank DESC, h.seq`,
     [query, opts.limit ?? 20, `HighlightAll=true, StartSel="${MARK_OPEN}", StopSel="${MARK_CLOSE}"`]);

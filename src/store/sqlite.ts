@@ -218,16 +218,9 @@ class SqliteStore implements Store {
 
   async nearCandidates(bands: string[]): Promise<DedupCandidate[]> {
     if (!bands.length) return [];
-    const seqs = new Set<number>();
-    const s = this.stmt('SELECT article FROM bands WHERE key = ?');
-    for (const b of bands) for (const r of s.all(Number(b)) as Row[]) seqs.add(r.article);
-    const a = this.stmt('SELECT id, story_id, content_hash, minhash FROM articles WHERE seq = ?');
-    const out: DedupCandidate[] = [];
-    for (const seq of seqs) {
-      const r = a.get(seq) as Row;
-      out.push({ id: r.id, storyId: r.story_id, contentHash: r.content_hash, minhash: r.minhash ? blobToSig(r.minhash) : null });
-    }
-    return out;
+    const rows = this.stmt(`SELECT a.id, a.story_id, a.content_hash, a.minhash FROM articles a
+      WHERE a.seq IN (SELECT article FROM bands WHERE key IN (${bands.map(() => '?').join(',')}))`).all(...bands.map(Number)) as Row[];
+    return rows.map((r) => ({ id: r.id, storyId: r.story_id, contentHash: r.content_hash, minhash: r.minhash ? blobToSig(r.minhash) : null }));
   }
 
   async putArticles(records: ArticleRecord[], runId: string | null): Promise<PutResult> {
@@ -745,7 +738,8 @@ class SqliteStore implements Store {
       mentions: 'SELECT a.id AS article, m.entity, m.actor, m.start, m.end, m.sentence, m.text, m.role FROM mentions m JOIN articles a ON a.seq = m.article ORDER BY m.rowid',
       roles: 'SELECT a.id AS article, r.actor, r.title, r.org, r.valid_from, r.valid_to, r.date FROM roles r JOIN articles a ON a.seq = r.article ORDER BY r.rowid',
       places: `SELECT a.id AS article, p.entity, p.actor, p.name, p.lat, p.lon, p.country, p.geoname_id, p.feature_code, p.reason,
-        p.sentence, p.start, p.end FROM places p JOIN articles a ON a.seq = p.article ORDER BY p.rowid`,
+        p.sentence, p.start, p.end, coalesce(p.provenance LIKE '{"stage":"correction"%', 0) AS corrected
+        FROM places p JOIN articles a ON a.seq = p.article ORDER BY p.rowid`,
       times: `SELECT a.id AS article, t.start, t.end, t.sentence, t.text, t.value, t.date_from, t.date_to, t.grain
         FROM times t JOIN articles a ON a.seq = t.article ORDER BY t.rowid`,
       events: `SELECT e.id, a.id AS article, a.url AS article_url, a.source AS article_source, a.date AS article_date, e.local_id,
@@ -754,6 +748,7 @@ class SqliteStore implements Store {
         e.target, t.name AS target_name, t.cameo AS target_cameo, t.country AS target_country, t.type AS target_type,
         e.date_from, e.date_to, e.place, e.place_name, e.country, e.lat, e.lon, p.feature_code AS place_feature, p.geoname_id AS place_geoname,
         e.modality, e.sentence, e.trigger_start, e.trigger_end, e.trigger_text, e.evidence, e.rule, e.confidence, e.incident,
+        coalesce(e.provenance LIKE '{"stage":"correction"%', 0) AS corrected,
         i.sources AS incident_sources, i.articles AS incident_articles, i.events AS incident_events,
         tn.score AS tone, rn.started AS run_started
         FROM events e JOIN articles a ON a.seq = e.article LEFT JOIN runs rn ON rn.id = a.run_id

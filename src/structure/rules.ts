@@ -88,6 +88,9 @@ function nameCase(name: string): string {
   return name === name.toUpperCase() ? name.toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_, a: string, c: string) => a + c.toUpperCase()) : name;
 }
 
+/** How far into the body (characters) a full date may stand to be taken as the document date. */
+const TEXT_DATE_WINDOW = 1500;
+
 /** A calendar date (YYYY-MM-DD) chrono finds with day, month and year all stated, or null. */
 export function fullDate(text: string): string | null {
   for (const r of chrono.strict.parse(text)) {
@@ -257,8 +260,9 @@ export function proposeStructure(
     parts, caption, imageCredit, copyright, authors,
     outlet: bioOutlet ?? outlet ?? bylineOutlet ?? dateline?.agency ?? null,
     dateline,
-    // The text date is only consulted when dateline and caption give none (chrono over the body is the costly part).
-    dates: { dateline: dateline?.date ?? null, caption: captionDate, text: dateline?.date || captionDate ? null : fullDate(body) },
+    // The text date is only consulted when dateline and caption give none, and only near the top: a
+    // full date deep in the body is rarely the publication date, and chrono over the body is costly.
+    dates: { dateline: dateline?.date ?? null, caption: captionDate, text: dateline?.date || captionDate ? null : fullDate(body.slice(0, TEXT_DATE_WINDOW)) },
     genre, genreCues: cues,
   };
 }

@@ -32,9 +32,8 @@ export function findNames(ctx: ActorsContext): void {
       else if (joins(ctx, i, j)) j += 2;
       else break;
     }
-    // a joiner that led nowhere ("of" at the end) is not part of the run; a hyphenated lower-case
-    // syllable ("Cheng Chung-tai") is
-    while (j > i + 1 && !words[j - 1]!.cap && words[j - 2]?.text !== '-') j--;
+    // a joiner that led nowhere ("of" at the end) is not part of the run
+    while (j > i + 1 && !words[j - 1]!.cap) j--;
     segmentRun(ctx, i, j, shouty.has(words[i]!.sentence) || j - i > LONG_RUN);
     i = j;
   }
@@ -74,12 +73,9 @@ function joins(ctx: ActorsContext, runStart: number, j: number): boolean {
   const { words } = ctx;
   const w = words[j]!;
   const next = words[j + 1];
-  if (!next || next.sentence !== w.sentence || next.initial) return false;
-  // "Chung-tai", "Ka-ki": a short lower-case syllable hyphenated to a capitalised name word
-  if (!next.cap && !((w.text === '-' || w.text === '‐') && /^\p{Ll}{1,5}$/u.test(next.text) && words[j - 1]!.cap)) return false;
+  if (!next || next.sentence !== w.sentence || !next.cap || next.initial) return false;
   if (ctx.sets.particles.has(w.lower) && !w.cap) return true;
   if ((w.text === '-' || w.text === '‐') && words[j - 1]!.end === w.start && w.end === next.start) return true;
-  if (!next.cap) return false;
   if (w.text === '&') return true;
   if (w.lower === 'of' && j > runStart && OF_HEADS.has(words[j - 1]!.text)) return true;
   return false;
@@ -148,6 +144,7 @@ function segmentRun(ctx: ActorsContext, a: number, b: number, kbOnly: boolean): 
     const t = titleAt(ctx, a, b);
     if (!t || !t.country) {
       push(ctx, { from: a, to: b, nameFrom: a, type: ids.length ? kb.get(ids[0]!)!.type : 'ORG', form: 'name', rule: ids.length ? 'kb-match' : 'org-name', kbIds: ids, entry: ids.length ? kb.get(ids[0]!)!.origin : 'data/actors-lexicon/names.yaml' });
+      if (!ids.length) nestedInOrg(ctx, a, b);
       return;
     }
   }
@@ -211,6 +208,25 @@ function segmentRun(ctx: ActorsContext, a: number, b: number, kbOnly: boolean): 
     p++;
   }
   flush(b);
+}
+
+/**
+ * Names nested in an organisation's name: a person it is named after ("the Andy Warhol Foundation":
+ * a known first name and the next word) and the place after "of" ("University of Southern Indiana").
+ */
+function nestedInOrg(ctx: ActorsContext, a: number, b: number): void {
+  const { words, sets, kb } = ctx;
+  if (b - a >= 3 && sets.firstNames.has(words[a]!.text) && words[a + 1]!.cap && !sets.orgSuffixes.has(words[a + 1]!.text)) {
+    ctx.candidates.push({ from: a, to: a + 2, nameFrom: a, type: 'PERSON', form: 'name', rule: 'nested-person', gender: sets.firstNames.get(words[a]!.text), kbIds: kb.byKey(wordsKey(ctx, a, a + 2)) });
+  }
+  for (let k = a + 1; k < b - 1; k++) {
+    if (words[k]!.lower !== 'of') continue;
+    const text = wordsText(ctx, k + 1, b);
+    const ids = kb.byKey(wordsKey(ctx, k + 1, b)).filter((id) => kb.get(id)?.type === 'GPE');
+    const type = ids.length ? 'GPE' : placeType(text, b - k - 1);
+    if (type) ctx.candidates.push({ from: k + 1, to: b, nameFrom: k + 1, type, form: 'name', rule: 'nested-place', kbIds: ids });
+    break;
+  }
 }
 
 /** The longest knowledge-base name at k: seats, capitals, demonyms, then names and aliases. */

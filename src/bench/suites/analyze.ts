@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze } from '../../analyze.js';
+import { analyze, createDoc } from '../../analyze.js';
+import { createPipeline } from '../../pipeline/runner.js';
 import { wink } from '../../nlp/wink.js';
 import { PACKAGE_ROOT, evalDataPath } from '../../paths.js';
 import { peakRssMb, type Benchmark } from '../bench.js';
@@ -80,6 +81,23 @@ const bench: Benchmark = {
     console.log(row('newsgraph analyze (full)', full));
     console.log(`ratio full/bare time: ${(full / bare).toFixed(2)}×  (analyze is ${((bare / full) * 100).toFixed(0)}% of bare speed)`);
     console.log(`peak RSS: ${peakRssMb()} MB${failed ? `; ${failed} texts refused` : ''}`);
+
+    // Where the time goes: a second pass with per-stage timings (the actors stage must stay under half).
+    const pipeline = createPipeline();
+    const timings = new Map<string, number>();
+    t0 = performance.now();
+    for (const t of texts) {
+      try {
+        pipeline.run(createDoc({ text: t }), {}, timings);
+      } catch {
+        /* refused above too */
+      }
+    }
+    const staged = performance.now() - t0;
+    console.log(`\n| ${'stage'.padEnd(10)} | ${'ms'.padStart(7)} | ${'share'.padStart(6)} |`);
+    console.log(`|${'-'.repeat(12)}|${'-'.repeat(9)}|${'-'.repeat(8)}|`);
+    for (const [name, ms] of timings) console.log(`| ${name.padEnd(10)} | ${ms.toFixed(0).padStart(7)} | ${((100 * ms) / staged).toFixed(1).padStart(5)}% |`);
+    console.log(`| ${'(other)'.padEnd(10)} | ${(staged - [...timings.values()].reduce((a, b) => a + b, 0)).toFixed(0).padStart(7)} |        |`);
   },
 };
 export default bench;

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ingest } from '../../ingest/index.js';
+import { defaultJobs, ingest } from '../../ingest/index.js';
 import { evalDataPath } from '../../paths.js';
 import { openStore } from '../../store/open.js';
 import { peakRssMb, type Benchmark } from '../bench.js';
@@ -77,12 +77,13 @@ const bench: Benchmark = {
         },
       });
       const stats = await store.stats();
-      console.log(`corpus: Reuters-21578, ${records.length} bodies; workers: ${jobs ?? 'one per core'}`);
+      console.log(`corpus: Reuters-21578, ${records.length} bodies; workers: ${jobs ?? `${defaultJobs()} (default: cores − 1)`}`);
       console.log('| progress | articles | s | articles/s | words/s | RSS MB | peak RSS MB |');
       console.log('|---|---|---|---|---|---|---|');
       for (const r of rows) console.log(r);
       console.log(`\ntotal: ${summary.stored} stored, ${summary.failed.length} failed, ${summary.seconds.toFixed(1)} s (incl. incident clustering), ` +
-        `${(summary.stored / summary.seconds).toFixed(0)} articles/s, ${(summary.words / summary.seconds).toFixed(0)} words/s, peak RSS ${peakRssMb()} MB`);
+        `${(summary.stored / summary.seconds).toFixed(0)} articles/s, ${(summary.words / summary.seconds).toFixed(0)} words/s, peak RSS ${peakRssMb()} MB; ` +
+        `dedup + writes took ${summary.writeSeconds.toFixed(1)} s in the main thread (${Math.round(summary.stored / Math.max(summary.writeSeconds, 0.001))} articles/s)`);
       const reasons = new Map<string, number>();
       for (const f of summary.failed) reasons.set(f.reason.slice(0, 80), (reasons.get(f.reason.slice(0, 80)) ?? 0) + 1);
       if (reasons.size) console.log(`failures: ${[...reasons].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([r, n]) => `${n}× ${r}`).join('; ')}`);

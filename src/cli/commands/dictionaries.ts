@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { stringify } from 'yaml';
 import { NewsgraphError } from '../../errors.js';
 import { importPetrarchActors, importPetrarchAgents, isAgentsDictionary } from '../../kb/petrarch.js';
+import { registerDictionaryEdits } from './dictionaries-edit.js';
 import { importPetrarchVerbs } from '../../events/petrarch.js';
 import { verbRowsTsv } from '../../events/patterns.js';
 
@@ -47,6 +48,7 @@ export function detectPetrarchKind(text: string, file: string): string {
 
 export function registerDictionaries(program: Command, setCode: (code: number) => void): void {
   const dict = program.command('dictionaries').description('import and inspect actor and event dictionaries');
+  registerDictionaryEdits(dict, setCode);
   dict
     .command('import')
     .description('convert a PETRARCH/TABARI dictionary (actors, agents) to newsgraph YAML')

@@ -105,7 +105,7 @@ export function registerIngest(program: Command, setCode: (code: number) => void
     .description('analyse articles (files, directories, globs, URLs, feeds, WARC, -) into a store')
     .argument('<inputs...>', 'files, directories, globs, http(s) URLs, or - for stdin')
     .option('--db <path|url>', 'the store (SQLite file, created if absent)', 'newsgraph.db')
-    .option('--jobs <n>', 'analysis worker threads (default: one per core; 0 = no workers)')
+    .option('--jobs <n>', 'analysis worker threads (default: cores − 1, at least 1; 0 = analyse in the main thread)')
     .option('--batch <n>', 'articles per write transaction (default 100)')
     .option('--wait [seconds]', 'wait for another ingest writing the same store instead of refusing')
     .option('--fetch', "fetch feed items' pages instead of using the feed text")

@@ -4,6 +4,7 @@ import { detectToponyms } from '../../geo/detect.js';
 import { distanceKm, type GazEntry } from '../../geo/gazetteer.js';
 import { geoContext, resolveToponyms, type Resolution, type ResolveMethod, type ToponymInput } from '../../geo/resolve.js';
 import { tokenize } from '../../nlp/index.js';
+import { ERROR_CATEGORIES, errorAnalysis, type CodedToponym } from './geo-errors.js';
 import { evalDataPath } from '../../paths.js';
 import { f3, prf, type EvalReport, type EvalSuite } from '../suite.js';
 
@@ -77,6 +78,8 @@ interface Scores {
   tagging: { strict: { tp: number; fp: number; fn: number }; overlap: { tp: number; fp: number; fn: number } };
   coding: Record<ResolveMethod | 'backoff', number[]>;
   resolved: Record<ResolveMethod, number>;
+  /** Every geocoded gold toponym per method, for the error analysis. */
+  coded: Record<ResolveMethod, CodedToponym[]>;
 }
 
 /** Scores one corpus: detection against gold spans, resolution of the gold toponyms with coordinates. */
@@ -85,6 +88,7 @@ export function scoreCorpus(articles: Article[], adjectives = true): Scores {
     tagging: { strict: { tp: 0, fp: 0, fn: 0 }, overlap: { tp: 0, fp: 0, fn: 0 } },
     coding: { context: [], population: [], backoff: [] },
     resolved: { context: 0, population: 0 },
+    coded: { context: [], population: [] },
   };
   for (const a of articles) {
     const { tokens } = tokenize(a.text);
@@ -118,13 +122,27 @@ export function scoreCorpus(articles: Article[], adjectives = true): Scores {
         if (r.best) s.resolved[method]++;
         const err = r.best ? distanceKm(g.lat!, g.lon!, r.best.entry.lat, r.best.entry.lon) : MAX_ERROR_KM;
         s.coding[method].push(err);
+        s.coded[method].push({ name: g.name, goldLat: g.lat!, goldLon: g.lon!, best: r.best?.entry ?? null, error: err });
         if (method === 'context') {
-          s.coding.backoff.push(r.best || !locality ? err : distanceKm(g.lat!, g.lon!, locality.lat, locality.lon));
+          const local = r.best ? null : nearestTown(rs, g.start) ?? locality;
+          s.coding.backoff.push(r.best || !local ? err : distanceKm(g.lat!, g.lon!, local.lat, local.lon));
         }
       });
     }
   }
   return s;
+}
+
+/** The town resolved nearest in the text to `at` (a street or venue is usually in the town named around it). */
+function nearestTown(rs: Resolution[], at: number): GazEntry | null {
+  let best: { e: GazEntry; d: number } | null = null;
+  for (const r of rs) {
+    const e = r.best?.entry;
+    if (!e || !e.featureCode.startsWith('PPL')) continue;
+    const d = Math.abs(r.input.start - at);
+    if (!best || d < best.d) best = { e, d };
+  }
+  return best?.e ?? null;
 }
 
 /**
@@ -138,6 +156,23 @@ function documentLocality(rs: Resolution[]): GazEntry | null {
     return [...n].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
   };
   return count((e) => e.featureCode.startsWith('PPL')) ?? count((e) => e.featureCode === 'ADM1') ?? count((e) => e.featureCode === 'PCLI');
+}
+
+/** The error analysis of one corpus as note lines: errors (> 161 km) per category for both methods, then the top 30 error names of ours. */
+function errorNotes(corpus: string, s: Scores): string[] {
+  const ours = errorAnalysis(s.coded.context);
+  const base = errorAnalysis(s.coded.population);
+  const total = s.coded.context.length;
+  const pct = (n: number): string => `${((100 * n) / total).toFixed(1)}%`;
+  const lines = [`${corpus} errors > 161 km by category (of ${total} gold toponyms with coordinates): newsgraph | population baseline`];
+  for (const c of ERROR_CATEGORIES) {
+    const a = ours.byCategory.get(c)!;
+    const b = base.byCategory.get(c)!;
+    lines.push(`  ${c.padEnd(32)} ${String(a).padStart(5)} ${pct(a).padStart(6)} | ${String(b).padStart(5)} ${pct(b).padStart(6)}`);
+  }
+  lines.push(`${corpus} top 30 error names (newsgraph): count, name → what it became [category]`);
+  for (const t of ours.top) lines.push(`  ${String(t.n).padStart(3)}  ${t.name} → ${t.best} [${t.category}]`);
+  return lines;
 }
 
 /** accuracy@161, mean and median error, and AUC (area under the curve of ln(1 + error) / ln(20039)). */
@@ -166,8 +201,10 @@ const suite: EvalSuite = {
     const table: Array<Array<string | number>> = [[
       'corpus', 'method', 'tag P', 'tag R', 'tag F1', 'tag F1 overlap', 'toponyms w/ coords', 'resolved', 'acc@161', 'mean km', 'median km', 'AUC',
     ]];
+    const analysis: string[] = [];
     for (const c of corpora) {
       const s = scoreCorpus(c.read(c.file), c.adjectives);
+      if (process.env.NEWSGRAPH_GEO_ERRORS) analysis.push(...errorNotes(c.name, s));
       const strict = prf(s.tagging.strict.tp, s.tagging.strict.fp, s.tagging.strict.fn);
       const overlap = prf(s.tagging.overlap.tp, s.tagging.overlap.fp, s.tagging.overlap.fn);
       for (const method of ['context', 'backoff', 'population'] as const) {
@@ -186,8 +223,9 @@ const suite: EvalSuite = {
         'tag: our toponym detector (gazetteer lookup over capitalised tokens + country adjectives) vs gold spans; strict = same offsets, overlap = any overlap.',
         `GWN gold toponyms: types ${[...GWN_TOPONYM_TYPES].join(', ')}; GeoVirus: every location (it annotates no adjectives, so ours are left out there; its offsets are re-aligned by up to 3 characters).`,
         'geocoding: gold toponyms with coordinates, resolved with the document context; unresolved ones count as wrong with error 20,039 km.',
-        'locality backoff: names the gazetteer lacks (streets, buildings, venues) take the document\'s most mentioned town or region (eval only; the places stage leaves them without coordinates).',
+        'locality backoff: names the gazetteer lacks (streets, buildings, venues) take the town resolved nearest in the text, else the document\'s most mentioned town or region (eval only; the places stage leaves them without coordinates).',
         'population baseline: the most populous gazetteer candidate (our own rows carry stand-in populations by feature class).',
+        ...(analysis.length ? analysis : ['error analysis: set NEWSGRAPH_GEO_ERRORS=1 to print errors by category and the most frequent error names.']),
       ],
     };
   },

@@ -2,11 +2,11 @@ import { geoCues } from '../../geo/cues.js';
 import { foldName, gazetteer, readTsv } from '../../geo/gazetteer.js';
 import type { DataValidator } from '../validator.js';
 
-const FEATURE_CODES = new Set(['BLDG', 'CONT', 'RGN', 'PEN', 'SEA', 'GULF', 'STRT', 'TERR', 'ISL', 'VAL', 'DSRT', 'MTS', 'LK', 'STM', 'OCN', 'PCLH']);
+const FEATURE_CODES = new Set(['BLDG', 'AIRP', 'CONT', 'RGN', 'PEN', 'SEA', 'GULF', 'STRT', 'TERR', 'ISL', 'VAL', 'DSRT', 'MTS', 'LK', 'STM', 'OCN', 'PCLH']);
 
 /**
  * data/geo/*: every row has a real coordinate (finite, in range), a known ISO country, a known
- * feature code; every alias reaches a gazetteer entry; cues.yaml has its lists.
+ * feature code, a well-formed admin1 code when it has one; every alias reaches a gazetteer entry; cues.yaml has its lists.
  */
 const geo: DataValidator = {
   name: 'geo',
@@ -34,6 +34,12 @@ const geo: DataValidator = {
         if (!cells[0]) problems.push(`data/geo/admin1.tsv:${line}: missing name`);
         if (!known(cells[1])) problems.push(`data/geo/admin1.tsv:${line}: unknown country '${cells[1]}'`);
         point('admin1.tsv', line, cells[2], cells[3]);
+        if (cells[6] && !/^[A-Z0-9]{1,3}$/.test(cells[6])) problems.push(`data/geo/admin1.tsv:${line}: bad admin1 code '${cells[6]}'`);
+      }
+      for (const { line, cells } of readTsv('admin2.tsv')) {
+        if (!cells[0]) problems.push(`data/geo/admin2.tsv:${line}: missing name`);
+        if (!known(cells[1])) problems.push(`data/geo/admin2.tsv:${line}: unknown country '${cells[1]}'`);
+        point('admin2.tsv', line, cells[2], cells[3]);
       }
       for (const { line, cells } of readTsv('regions.tsv')) {
         if (!FEATURE_CODES.has(cells[1] ?? '')) problems.push(`data/geo/regions.tsv:${line}: unknown feature code '${cells[1]}'`);
