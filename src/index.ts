@@ -45,3 +45,9 @@ export { recode, runsDiff, changeOf, affectedArticles } from './steer/recode.js'
 export type { RecodeOptions, RecodeReport } from './steer/recode.js';
 export { applyCorrections, correctEvent, correctMerge, correctSplit, correctPlace, suggestEntries } from './steer/corrections.js';
 export { factsOf, diffFacts } from './steer/facts.js';
+export { quotesStage, extractQuotes } from './quotes/index.js';
+export { toneStage, computeTone } from './tone/index.js';
+export { createApp, startServer } from './server/index.js';
+export type { AppOptions, ServerOptions } from './server/index.js';
+export { enqueue, runWorker, queueStatus, QUEUE_NAME } from './cluster/queue.js';
+export type { EnqueueSummary, QueueStatus, WorkerOptions } from './cluster/queue.js';

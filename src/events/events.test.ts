@@ -8,6 +8,7 @@ const ACTORS = [
   A('IRN', 'IRN', 'GPE', 'Iran'), A('HEZ', 'LBNMIL', 'ORG', 'Hezbollah'), A('ISR', 'ISR', 'GPE', 'Israel'),
   A('PUT', 'RUSGOV', 'PERSON', 'Putin'), A('ASS', 'SYRGOV', 'PERSON', 'Al Assad regime', 'Al Assad'), A('IDL', 'SYR', 'GPE', 'Idlib'),
   A('MAT', 'ITAGOV', 'PERSON', 'Mattarella'), A('REB', 'SYRREB', 'ORG', 'rebel positions', 'the rebels'),
+  A('ITA', 'ITA', 'NORP', 'Italian'),
 ];
 
 const cases: Array<[string, Array<[string, string, string | null, string]>]> = [
@@ -22,6 +23,18 @@ const cases: Array<[string, Array<[string, string, string | null, string]>]> = [
   ['Putin’s stubborn refusal to abandon Al Assad is well known.', [['161', 'PUT', 'ASS', 'negated']]],
   ['Al Assad carried out the chemical weapons attack on Idlib.', [['2041', 'ASS', 'IDL', 'asserted']]],
   ['The weather in Syria was fine.', []],
+  // coordination over commas; a prepositional object before the list is not a conjunct
+  ['Russia, Iran and Hezbollah condemned Israel.', [['111', 'HEZ', 'ISR', 'asserted'], ['111', 'IRN', 'ISR', 'asserted'], ['111', 'RUS', 'ISR', 'asserted']]],
+  ['In Syria, Russia and Iran condemned Israel.', [['111', 'IRN', 'ISR', 'asserted'], ['111', 'RUS', 'ISR', 'asserted']]],
+  // a demonym modifying a name is not the argument: the head of the noun phrase is
+  ['Putin met Italian counterpart Mattarella.', [['040', 'PUT', 'MAT', 'asserted'], ['040', 'MAT', 'PUT', 'asserted']]],
+  // agents before "from X" make X the subject; an unresolved pronoun takes the introducing verb's subject
+  ['Soldiers from Russia attacked Israel.', [['190', 'RUS', 'ISR', 'asserted']]],
+  ['Russia said it condemned Israel.', [['111', 'RUS', 'ISR', 'reported']]],
+  // a comma ends the verb's arguments: the speaker of the tag is not the target
+  ['Russia condemned the strikes, Iran said.', []],
+  // "his alliance with X": the possessor's own relation, one way only
+  ['Putin will not abandon his alliance with Syria.', [['050', 'PUT', 'SYR', 'negated']]],
 ];
 
 describe('event coder on hand-built documents', () => {

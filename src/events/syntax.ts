@@ -164,7 +164,8 @@ export class SentenceSyntax {
     const prep = s - 1;
     if (prep - 1 < this.from || !['from', 'of', 'in'].includes(this.word(prep))) return false;
     const head = this.word(prep - 1);
-    return this.pos(prep - 1) === 'NOUN' && (AGENTIVE_HEADS.has(head) || this.agentHeads.has(head));
+    // wink tags a capitalised first word ("Soldiers from ...") PROPN
+    return ['NOUN', 'PROPN'].includes(this.pos(prep - 1)) && (AGENTIVE_HEADS.has(head) || this.agentHeads.has(head));
   }
 
   /** Whether actor `k` is governed by a preposition (the object of "from", "with"...), or a possessor. */

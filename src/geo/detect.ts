@@ -102,12 +102,21 @@ export function detectToponyms(text: string, tokens: TokenLayer, exclude: Span[]
       i = match.j + 1;
       continue;
     }
-    if (useAdjective) {
+    // An adjective is a toponym as a modifier ("Russian forces", "English city"), not as a language
+    // or a noun ("in English", "English is spoken"): the next word must be a noun, name or adjective.
+    if (useAdjective && modifies(i)) {
       out.push({ start: tokens.start(i), end: tokens.end(i), text: t, kind: 'adjective', hits: [{ entry: adjective.entry, via: 'name' }], locative });
     }
     i++;
   }
   return out;
+
+  /** Whether token i is followed, in its sentence, by a noun, proper noun or adjective (or a hyphenated compound). */
+  function modifies(i: number): boolean {
+    const k = i + 1;
+    if (k >= tokens.length || tokens.sentence(k) !== tokens.sentence(i)) return false;
+    return ['NOUN', 'PROPN', 'ADJ', 'NUM'].includes(tokens.pos(k)) || tokens.text(k) === '-';
+  }
 
   /** Filters that keep common words, person names and tiny homonyms out. */
   function keep(hits: GazHit[], i: number, j: number): boolean {

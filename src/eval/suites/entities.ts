@@ -15,6 +15,8 @@ interface Named {
   head?: { start: number; end: number };
   /** Predicted GPE (a country or city, which GUM types as place or, when it acts, organization). */
   gpe?: boolean;
+  /** Rule of the predicted entity's first mention (error analysis). */
+  rule?: string;
 }
 
 const GUM_TYPES: Record<string, Named['type']> = { person: 'PER', organization: 'ORG', place: 'LOC' };
@@ -92,7 +94,7 @@ function predicted(entities: Entity[]): Named[] {
       // names, and capitalised titles used as names ("the US Secretary of State", "The President")
       if (m.form && m.form !== 'name' && !(m.form === 'description' && /\p{Lu}\S*$/u.test(m.text))) continue;
       const t = m.metonymy?.as === 'actor' ? 'ORG' : m.metonymy?.as === 'place' ? 'LOC' : type;
-      if (t) out.push({ start: m.start, end: m.end, type: t, cluster: e.id, gpe: e.type === 'GPE' && !m.metonymy });
+      if (t) out.push({ start: m.start, end: m.end, type: t, cluster: e.id, gpe: e.type === 'GPE' && !m.metonymy, rule: e.provenance?.rule });
     }
   }
   return out;
@@ -159,6 +161,46 @@ function bcubed(gold: Named[], pred: Named[], m: Map<number, number>): { p: numb
   return { p, r, n: gold.length };
 }
 
+/** Error categories of the opt-in analysis (`NG_EVAL_ERRORS=1`): counts and a few examples each. */
+class Errors {
+  readonly cats = new Map<string, { n: number; examples: string[] }>();
+  add(cat: string, example: string): void {
+    const c = this.cats.get(cat) ?? this.cats.set(cat, { n: 0, examples: [] }).get(cat)!;
+    c.n++;
+    if (c.examples.length < 12) c.examples.push(example);
+  }
+  lines(): string[] {
+    return [...this.cats.entries()].sort((a, b) => b[1].n - a[1].n).map(([k, v]) => `${k}: ${v.n} — ${v.examples.join(' | ')}`);
+  }
+}
+
+/** Sorts every typed error of a document into a category: misses, spurious names, type confusions, span boundaries. */
+function analyseErrors(errors: Errors, T: string, gold: Named[], pred: Named[], overlap: (g: Named, p: Named) => boolean): void {
+  const m = match(gold, pred, (g, p) => overlap(g, p) && g.type === p.type);
+  const usedP = new Set(m.values());
+  const show = (x: { start: number; end: number }): string => T.slice(x.start, x.end).replace(/\s+/g, ' ');
+  const lineStart = (x: number): boolean => x === 0 || /[\n.!?"“]\s*$/.test(T.slice(Math.max(0, x - 3), x));
+  gold.forEach((g, gi) => {
+    if (m.has(gi)) return;
+    const any = pred.find((p, k) => !usedP.has(k) && overlap(g, p));
+    const words = show(g).split(' ').length;
+    if (any) {
+      const exact = any.start === g.start && any.end === g.end;
+      errors.add(`FN confusion gold ${g.type} → ${any.type}${any.gpe ? ' (GPE)' : ''}`, `${show(g)}${exact ? '' : ` ~ ${show(any)}`} [${any.rule}]`);
+      return;
+    }
+    const partial = pred.some((p) => p.start < g.end && g.start < p.end);
+    const cat = partial ? 'span (overlaps, not head)' : lineStart(g.head!.start) ? 'sentence-initial' : words === 1 ? 'single token' : 'multi-word';
+    errors.add(`FN missed ${g.type} ${cat}`, show(g));
+  });
+  pred.forEach((p, k) => {
+    if (usedP.has(k)) return;
+    if (gold.some((g) => overlap(g, p))) return; // counted as a confusion above
+    const near = gold.some((g) => p.start < g.end && g.start < p.end);
+    errors.add(`FP ${p.type}${near ? ' span (inside gold, off head)' : ''} [${p.rule}]`, show(p));
+  });
+}
+
 const suite: EvalSuite = {
   name: 'entities',
   description: 'named PER/ORG/LOC mentions and coreference on GUM news (Wikinews)',
@@ -177,6 +219,7 @@ const suite: EvalSuite = {
     let b3r = 0;
     let b3n = 0;
     let ms = 0;
+    const errors = process.env.NG_EVAL_ERRORS ? new Errors() : undefined;
     for (const f of files) {
       const { text, date, gold, nominal } = readGum(readFileSync(join(dir, f), 'utf8'));
       const t0 = performance.now();
@@ -212,6 +255,7 @@ const suite: EvalSuite = {
         const p = pred.filter((x) => x.type === t);
         count(perType[t]!, g, p, match(g, p, overlap));
       }
+      if (errors) analyseErrors(errors, T, gold, pred, overlap);
       const b = bcubed(gold, pred, om);
       b3p += b.p;
       b3r += b.r;
@@ -245,6 +289,7 @@ const suite: EvalSuite = {
         '"GPE ≈ ORG|LOC": a GPE prediction also matches a gold organization (GUM types countries acting as agents or as sports teams as organization; ACE-style GPE covers both readings).',
         'Predictions inside a GUM person/organization/place mention whose head is a common noun ("England captain Harry Kane") and overlapping no named gold mention are not scored.',
         'Coreference: B³ over gold named mentions, each mapped to the predicted entity of its head-overlap match (unmatched = singleton).',
+        ...(errors ? ['Errors (head overlap, typed) by category, with examples [rule of the entity]:', ...errors.lines()] : ['Set NG_EVAL_ERRORS=1 for false negatives and positives by category.']),
       ],
     };
   },
