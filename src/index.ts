@@ -43,7 +43,7 @@ export { editDictionary, listDictionary, storeAnalysisOptions, storeDir } from '
 export type { DictionaryEdit } from './steer/dictionaries.js';
 export { recode, runsDiff, changeOf, affectedArticles } from './steer/recode.js';
 export type { RecodeOptions, RecodeReport } from './steer/recode.js';
-export { applyCorrections, correctEvent, correctMerge, correctSplit, correctPlace, suggestEntries } from './steer/corrections.js';
+export { applyCorrections, correctEvent, correctMerge, correctSplit, correctPlace, removeCorrection, suggestEntries } from './steer/corrections.js';
 export { factsOf, diffFacts } from './steer/facts.js';
 export { quotesStage, extractQuotes } from './quotes/index.js';
 export { toneStage, computeTone } from './tone/index.js';

@@ -7,7 +7,7 @@ import { exportStore } from '../src/export/index.js';
 import { ingest } from '../src/ingest/index.js';
 import { openStore } from '../src/store/open.js';
 import type { Store } from '../src/store/types.js';
-import { correctEvent, correctPlace, suggestEntries } from '../src/steer/corrections.js';
+import { correctEvent, correctPlace, removeCorrection, suggestEntries } from '../src/steer/corrections.js';
 import { dictionaryPaths, editDictionary, listDictionary } from '../src/steer/dictionaries.js';
 import { changeOf, pending, recode, runsDiff } from '../src/steer/recode.js';
 
@@ -109,7 +109,7 @@ describe('corrections survive re-coding and re-ingest', () => {
     const a = (await store.getAnalysis(other1))!;
     expect(a.events.length).toBeGreaterThanOrEqual(2);
     const [first, second] = a.events as [typeof a.events[0], typeof a.events[0]];
-    await correctEvent(store, `${other1}#${first.id}`, { target: 'SYRGOV', modality: 'reported' });
+    const fix = await correctEvent(store, `${other1}#${first.id}`, { target: 'SYRGOV', modality: 'reported' });
     await correctEvent(store, `${other1}#${second.id}`, { wrong: true });
     await correctPlace(store, 'Moscow', 55.7558, 37.6173, 'RU');
     expect(await pending(store)).toMatchObject({ corrections: 3 });
@@ -147,6 +147,14 @@ describe('corrections survive re-coding and re-ingest', () => {
     await ingest(store, [later], { jobs: 0, skipIncidents: true });
     const added = (await store.getAnalysis(await idOf(store, 'new.txt')))!;
     expect(added.places.filter((p) => p.name === 'Moscow')).toMatchObject([{ lat: 55.7558, lon: 37.6173, corrected: true }]);
+    // Removing a correction brings the machine's fact back at the next recode.
+    await removeCorrection(store, fix.id);
+    expect(await pending(store)).toMatchObject({ corrections: 1 });
+    const undone = await recode(store);
+    expect(undone.affected).toEqual([other1]);
+    const machine = (await store.getAnalysis(other1))!.events.find((v) => v.trigger.start === first.trigger.start && v.root === first.root)!;
+    expect(machine.modality).toBe(first.modality);
+    expect(machine.corrected).toBeUndefined();
     await store.close();
 
   });

@@ -113,6 +113,40 @@ describe('short texts', () => {
   });
 });
 
+describe('unknown names typed from cues', () => {
+  const cases: Array<[string, Array<[string, string]>]> = [
+    // text, [mention text, entity type] of the names (pronouns and demonyms left out)
+    ['Environment Canada issued a warning.', [['Environment Canada', 'ORG']]],
+    ['The Toronto Star reported it.', [['Toronto Star', 'ORG']]],
+    ['Users of Internet Explorer 6 must upgrade, as Internet Explorer is old.', [['Internet Explorer', 'OTHER'], ['Internet Explorer', 'OTHER']]],
+    ['Crowds gathered for Waitangi Day.', [['Waitangi Day', 'OTHER']]],
+    ['The boy lives in Irving, Texas. The Irving Police Department arrested him. Irving is a city.', [
+      ['Irving', 'GPE'], ['Texas', 'GPE'], ['Irving Police Department', 'ORG'], ['Irving', 'GPE'],
+    ]],
+    ['Scientologist Valeska Paris said she was held. Paris was told to stay.', [['Scientologist Valeska Paris', 'PERSON'], ['Paris', 'PERSON']]],
+    ['The Kennedy Space Center is busy.', [['Kennedy Space Center', 'FAC']]],
+  ];
+  it.each(cases)('%s', (text, want) => {
+    const { mentions, entities } = run(text);
+    const got = mentions
+      .filter((m) => (m as { form?: string }).form === 'name')
+      .map((m) => [m.text, entities.find((e) => e.id === m.entity)!.type]);
+    expect(got).toEqual(want);
+  });
+
+  it('does not make a person of a vehicle whose last word recurs alone ("Atlantis")', () => {
+    const { entities } = run('Space Shuttle Atlantis landed. Atlantis carried the crew of the shuttle.');
+    expect(entities.filter((e) => e.type === 'PERSON')).toEqual([]);
+  });
+
+  it('knows given names of many cultures, with their gender, for pronouns', () => {
+    const { entities } = run('Zeynep Kaya arrived in the city. She spoke to reporters.');
+    const e = entities.find((x) => x.name === 'Zeynep Kaya')!;
+    expect(e.type).toBe('PERSON');
+    expect(e.mentions.map((m) => m.text)).toEqual(['Zeynep Kaya', 'She']);
+  });
+});
+
 describe('bad input', () => {
   it('stays linear on 50k capitalised tokens (tables, all-caps headers)', () => {
     const row = 'MOSCOW REUTERS TABLE ROW Alpha Beta Gamma Delta Putin Kremlin Syria Value Total\n';

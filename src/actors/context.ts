@@ -73,12 +73,17 @@ export interface LexiconSets {
   genderOfTitle: Map<string, 'm' | 'f'>;
   leaderNouns: Set<string>;
   kindNouns: Map<string, KbRole['kind']>;
+  /** Every word that can start a description cue (kind, leader or government noun), to skip other words fast. */
+  cueFirstWords: Set<string>;
   governmentNouns: Set<string>;
   particles: Set<string>;
   orgSuffixes: Set<string>;
   orgPrefixes: Set<string>;
   locSuffixes: Set<string>;
   facSuffixes: Set<string>;
+  /** Last / first words of names that are events, laws, prizes or operations, not actors. */
+  otherSuffixes: Set<string>;
+  otherPrefixes: Set<string>;
   notNames: Set<string>;
   placePrepositions: Set<string>;
   firstNames: Map<string, 'm' | 'f'>;
@@ -115,18 +120,23 @@ export function lexiconSets(lex: ActorsLexicon): LexiconSets {
   for (const g of ['m', 'f'] as const) for (const n of lex.names.first_names[g]) if (!firstNames.has(n)) firstNames.set(n, g);
   const pronouns = new Map<string, 'm' | 'f'>();
   for (const g of ['m', 'f'] as const) for (const p of lex.pronouns[g]) pronouns.set(p, g);
+  const kindNouns = new Map(Object.entries(lex.epithets.kinds).map(([k, v]) => [k.toLowerCase(), v]));
+  const cueFirstWords = new Set([...kindNouns.keys(), ...lex.epithets.leader, ...lex.epithets.government].map((k) => k.toLowerCase().split(/\s+/)[0]!));
   const sets: LexiconSets = {
     titles,
     titleMaxWords,
     genderOfTitle,
     leaderNouns: lower(lex.epithets.leader),
-    kindNouns: new Map(Object.entries(lex.epithets.kinds).map(([k, v]) => [k.toLowerCase(), v])),
+    kindNouns,
+    cueFirstWords,
     governmentNouns: lower(lex.epithets.government),
     particles: lower(lex.names.particles),
     orgSuffixes: new Set(lex.names.org_suffixes),
     orgPrefixes: new Set(lex.names.org_prefixes),
     locSuffixes: new Set(lex.names.loc_suffixes),
     facSuffixes: new Set(lex.names.fac_suffixes),
+    otherSuffixes: new Set(lex.names.other_suffixes),
+    otherPrefixes: new Set(lex.names.other_prefixes),
     notNames: new Set(lex.names.not_names),
     placePrepositions: lower(lex.names.place_prepositions),
     firstNames,
@@ -164,7 +174,16 @@ export function wordsKey(ctx: ActorsContext, from: number, to: number): string {
 
 /** A single word's key: no diacritics, no dots, lower-case. */
 export function keyOf(text: string): string {
-  // ASCII fast path: most words need no Unicode normalisation
+  // fast path (most words): ASCII without dots or hyphens needs only lower-casing
+  let plain = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 127 || c === 46 || c === 45) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) return text.toLowerCase();
   // eslint-disable-next-line no-control-regex
   const base = /^[\x00-\x7f]*$/.test(text) ? text : text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
   return base.toLowerCase().replace(/\./g, '').replace(/-/g, ' ');

@@ -29,6 +29,8 @@ const NamesSchema = z.object({
   org_prefixes: words,
   loc_suffixes: words,
   fac_suffixes: words,
+  other_suffixes: words,
+  other_prefixes: words,
   not_names: words,
   place_prepositions: words,
   first_names: z.object({ m: words, f: words }),

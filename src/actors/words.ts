@@ -29,7 +29,8 @@ export function buildWords(doc: Doc): Word[] {
       pos = 'PROPN';
     }
     const sentence = t.sentence(i);
-    const initial = sentence !== prevSentence || text.slice(prevEnd, start).includes('\n');
+    let initial = sentence !== prevSentence;
+    for (let c = prevEnd; !initial && c < start; c++) initial = text.charCodeAt(c) === 10; // a line break before
     prevSentence = sentence;
     prevEnd = end;
     const first = w.charCodeAt(0);

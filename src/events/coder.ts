@@ -383,7 +383,9 @@ export function codeSentence(doc: Doc, sentence: number, syn: SentenceSyntax, op
       const tgt = tg === null ? null : syn.actors[tg]!.entity;
       if (src === tgt) continue;
       if (tgt && f.p.flags.has('place-target') && PLACE_TYPES.has(syn.actors[tg!]!.type) && !place) place = tgt;
-      const key = `${f.p.code}|${src}|${tgt}|${i}`;
+      // one event per action and dyad in a sentence: "signed a free trade agreement with X" fires the verb
+      // pattern and the noun "agreement"; the first (the verb) is kept
+      const key = `${f.p.code}|${src}|${tgt}`;
       if (seen.has(key)) continue;
       seen.add(key);
       const plover = ploverFor(f.p.code);
@@ -412,7 +414,7 @@ export function codeSentence(doc: Doc, sentence: number, syn: SentenceSyntax, op
         targetTokens: tg === null ? null : [syn.actors[tg]!.from, syn.actors[tg]!.to],
       });
       const last = out[out.length - 1]!;
-      const reverseKey = `${reverse}|${tgt}|${src}|${i}`;
+      const reverseKey = `${reverse}|${tgt}|${src}`;
       if (reverse && tgt && !seen.has(reverseKey)) {
         seen.add(reverseKey);
         out.push({ ...last, code: reverse, source: tgt, target: src, sourceTokens: last.targetTokens, targetTokens: last.sourceTokens, rule: last.rule + ' (reverse)' });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../analyze.js';
+import { detectPetrarchKind, PETRARCH_IMPORTERS } from '../cli/commands/dictionaries.js';
 import { evalDataPath } from '../paths.js';
 import { readVerbRows, verbRowsTsv, type TriggerPattern } from './patterns.js';
 import { importPetrarchDiscards, importPetrarchVerbs } from './petrarch.js';
@@ -44,6 +45,13 @@ describe('PETRARCH verb dictionaries', () => {
     const file = join(dir, 'fixture.tsv');
     writeFileSync(file, verbRowsTsv(patterns, 'fixture.txt'));
     expect(readVerbRows(file, file).map(comparable)).toEqual(patterns.map(comparable));
+  });
+
+  it('`dictionaries import petrarch` detects a verbs file and writes the TSV', () => {
+    expect(detectPetrarchKind(FIXTURE, 'PETR.Validate.verbs.txt')).toBe('verbs');
+    const result = PETRARCH_IMPORTERS.verbs!(FIXTURE, 'fixture.txt', false);
+    expect(result.text).toBe(verbRowsTsv(importPetrarchVerbs(FIXTURE, 'fixture.txt'), 'fixture.txt'));
+    expect(result.text!.split('\n').filter((l) => l && !l.startsWith('#'))[1]).toBe('excoriate\t\t\t111\tobj|prep:with,to,against,on,between,toward,towards,in,for,from,at,into,of,over,about\texternal\texcoriate\t\t');
   });
 
   it('analyze with verbFiles codes the user verb (and its more specific pattern)', () => {

@@ -71,6 +71,25 @@ export interface WordView {
 
 const HARD_BOUNDARY = new Set([';', ':', '—', '–', '(', ')', '"', '“', '”']);
 
+/** Cue lists indexed by first word (wildcard-first cues apart), built once per list: a clause is scanned per trigger. */
+const cueIndex = new WeakMap<string[][], { byFirst: Map<string, number[]>; wild: number[] }>();
+
+/** The cues of `list` that can start with word `w`, in the list's order. */
+function candidates(list: string[][], w: string): string[][] {
+  let index = cueIndex.get(list);
+  if (!index) {
+    index = { byFirst: new Map(), wild: [] };
+    list.forEach((words, k) => {
+      if (words[0] === '*') index!.wild.push(k);
+      else index!.byFirst.set(words[0]!, [...(index!.byFirst.get(words[0]!) ?? []), k]);
+    });
+    cueIndex.set(list, index);
+  }
+  const hits = index.byFirst.get(w);
+  if (!index.wild.length) return hits ? hits.map((k) => list[k]!) : [];
+  return [...(hits ?? []), ...index.wild].sort((a, b) => a - b).map((k) => list[k]!);
+}
+
 function matchAt(v: WordView, i: number, words: string[], limit: number): boolean {
   if (i + words.length > limit) return false;
   for (let k = 0; k < words.length; k++) if (words[k] !== '*' && v.word(i + k) !== words[k]) return false;
@@ -100,14 +119,15 @@ export function factualityOf(v: WordView, from: number, trigger: number, cues: C
   let evidential: string | undefined;
   const ignored = new Set<number>();
   for (let i = start; i < trigger; i++) {
-    for (const ig of cues.ignore) if (matchAt(v, i, ig, trigger)) for (let k = 0; k < ig.length; k++) ignored.add(i + k);
-    for (const ev of cues.evidential) if (matchAt(v, i, ev, trigger)) evidential = ev.join(' ');
+    const w = v.word(i);
+    for (const ig of candidates(cues.ignore, w)) if (matchAt(v, i, ig, trigger)) for (let k = 0; k < ig.length; k++) ignored.add(i + k);
+    for (const ev of candidates(cues.evidential, w)) if (matchAt(v, i, ev, trigger)) evidential = ev.join(' ');
   }
   for (const cls of CLASSES) {
     const spec = cues.classes[cls];
     for (let i = start; i < trigger; i++) {
       if (ignored.has(i)) continue;
-      for (const words of spec.cues) {
+      for (const words of candidates(spec.cues, v.word(i))) {
         if (!matchAt(v, i, words, trigger)) continue;
         const end = i + words.length;
         if (spec.scope === 'complement' && trigger - end >= spec.window) continue;

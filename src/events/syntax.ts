@@ -57,11 +57,14 @@ export class SentenceSyntax {
     });
   }
 
+  // words and lemmas are read many times per trigger: computed once per token
+  private readonly words: Array<string | undefined> = [];
+  private readonly lemmas: Array<string | undefined> = [];
   word(i: number): string {
-    return this.t.normal(i).replace(/[’‘]/g, "'");
+    return (this.words[i - this.from] ??= this.t.normal(i).replace(/[’‘]/g, "'"));
   }
   lemma(i: number): string {
-    return this.t.lemma(i).toLowerCase();
+    return (this.lemmas[i - this.from] ??= this.t.lemma(i).toLowerCase());
   }
   pos(i: number): string {
     return this.t.pos(i);
@@ -345,7 +348,8 @@ export class SentenceSyntax {
       // a comma ends the verb's arguments ("burned down its embassy, a senior official said"); lists of
       // actors after it are joined by coordinated()
       // but not one between adjectives ("complete, full diplomatic ties")
-      if (this.isBoundary(i) || (REL.has(w) && p === 'PRON')) break;
+      // a coordinated subordinate clause ("would invest in projects and that India will cooperate") ends them too
+      if (this.isBoundary(i) || (REL.has(w) && p === 'PRON') || (p === 'SCONJ' && i > after + 1 && this.word(i - 1) === 'and')) break;
       if (w === ',' && !(i + 1 < this.to && ['ADJ', 'NOUN'].includes(this.pos(i + 1)) && this.actor(i + 1) < 0)) break;
       if (p === 'VERB' && !(i > this.from && this.word(i - 1) === '-')) {
         // participial modifiers ("rebel-held", "US-backed") and reduced relatives ("memos sent by Bree",

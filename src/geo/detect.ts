@@ -122,6 +122,8 @@ export function detectToponyms(text: string, tokens: TokenLayer, exclude: Span[]
   function keep(hits: GazHit[], i: number, j: number): boolean {
     const sentence = tokens.sentence(i);
     const prev = i > 0 && tokens.sentence(i - 1) === sentence ? tokens.normal(i - 1) : '';
+    // "from the White House": the preposition before the article counts for landmarks.
+    const prevPrev = prev === 'the' && i > 1 && tokens.sentence(i - 2) === sentence ? tokens.normal(i - 2) : '';
     const next = j + 1 < tokens.length && tokens.sentence(j + 1) === sentence ? tokens.text(j + 1) : '';
     const locative = cues.locative.has(prev);
     const key = foldName(text.slice(tokens.start(i), tokens.end(j)));
@@ -130,7 +132,7 @@ export function detectToponyms(text: string, tokens: TokenLayer, exclude: Span[]
     const surface = text.slice(tokens.start(i), tokens.end(j));
     if (cues.personTitles.has(prev.replace(/\.$/, ''))) return false;
     // Buildings that stand for institutions ("the White House said") are places only after a preposition.
-    if (hits.every((h) => h.entry.featureCode === 'BLDG')) return locative;
+    if (hits.some((h) => h.entry.featureCode === 'BLDG')) return locative || cues.locative.has(prevPrev);
     if (i === j) {
       if (cues.stopUnlessLocative.has(key)) return locative;
       if (cues.stop.has(key) && !strong) return false;

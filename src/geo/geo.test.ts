@@ -91,6 +91,7 @@ describe('detectToponyms', () => {
     ['Theresa May met Jackson Smith in London.', ['London']],
     ['President Jordan said the police would march.', []],
     ['Russians protested in Bosnia and Herzegovina.', ['Bosnia and Herzegovina']],
+    ['The talks were held in English and Russian forces watched.', ['Russian']],
   ])('%s', (text, expected) => {
     const { tokens } = tokenize(text);
     expect(detectToponyms(text, tokens).map((t) => t.text)).toEqual(expected);
@@ -137,6 +138,8 @@ describe('resolveToponyms', () => {
       [['Washington, D.C.', 'US']]],
     ['"X state" is the region', 'The cow came from a Washington state farm, officials said.', ['Washington'],
       [['Washington (U.S. state)', 'US']]],
+    ['a list of states makes Washington the state',
+      'Cases were found in Utah, Virginia, Washington and Wyoming.', ['Washington'], [['Washington (U.S. state)', 'US']]],
     ['an English exonym reaches the GeoNames local name', 'Talks resumed in Geneva and Cologne.', ['Geneva', 'Cologne'],
       [['Genève', 'CH'], ['Köln', 'DE']]],
     ['an airport is not the village that shares its name', 'The flight landed at Heathrow after a delay over London.', ['Heathrow'],

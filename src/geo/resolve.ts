@@ -19,6 +19,8 @@ export interface ScoredCandidate {
   /** The parts of the score, for the `reason`. */
   parts: string[];
   alias?: string;
+  /** Set when how the text writes the name picked this reading ("Tacoma, Washington", a list of states, "X state"). */
+  written?: boolean;
 }
 
 /** The resolution of one toponym. */
@@ -199,6 +201,7 @@ export function resolveToponyms(inputs: ToponymInput[], ctx: GeoContext, method:
   });
   if (method === 'context') {
     first.forEach((cands, k) => applyHierarchy(cands, inputs[k]!, ctx.text));
+    oneSensePerDocument(first, inputs);
     // Second pass: places near the other places of the document (co-mention) gain.
     // One anchor per distinct name (a long article repeats its places).
     const seen = new Set<string>();
@@ -239,6 +242,28 @@ const NAME_BEFORE_COMMA = new RegExp(`(${NAME}),\\s*$`, 'u');
 /** What follows the second name of a list ("Paris, London and Berlin", "Ohio, Oregon, Texas"): not an admin hierarchy. */
 const LIST_GOES_ON = /^\s*(,\s*)?(and|or|&)\s|^\s*,\s*\p{Lu}/u;
 
+/**
+ * One sense per document: when the text settles a name's reading at one mention ("Tacoma, Washington"),
+ * its other mentions ("home in Washington") take the same reading unless they are settled otherwise.
+ */
+function oneSensePerDocument(all: ScoredCandidate[][], inputs: ToponymInput[]): void {
+  const settled = new Map<string, GazEntry>();
+  all.forEach((cands, k) => {
+    const best = cands[0];
+    if (best?.written) settled.set(foldName(inputs[k]!.name), best.entry);
+  });
+  if (!settled.size) return;
+  all.forEach((cands, k) => {
+    const entry = settled.get(foldName(inputs[k]!.name));
+    if (!entry || cands[0]?.written) return;
+    const c = cands.find((x) => x.entry === entry);
+    if (!c) return;
+    c.score += 1;
+    c.parts.push('same reading as where the text settles it');
+    cands.sort((a, b) => b.score - a.score);
+  });
+}
+
 /** 0 for countries, 1 for first-level regions, 2 for counties, 3 for everything smaller. */
 function adminLevel(code: string): number {
   if (code === 'PCLI' || code === 'PCLH') return 0;
@@ -261,10 +286,12 @@ function knownRun(words: string[], fromEnd: boolean, ok: (e: GazEntry) => boolea
 }
 
 /**
- * The admin hierarchy written as "Town, Region" ("Springfield, Illinois", "Lafayette, Ga.", "Latakia,
- * Syria"). The town's readings in the container's country gain, and in a first-level region more the
- * nearer they are to its point; the container's own readings as a region or country gain over towns
- * of that name ("Tacoma, Washington" is the state). A list ("Paris, London and Berlin") is not a hierarchy.
+ * What the way a name is written says about its reading. The admin hierarchy "Town, Region"
+ * ("Springfield, Illinois", "LaFayette, Ga.", "Latakia, Syria"): the town's readings in the region gain
+ * (same admin1 code, else nearness to the region's point), and the region after a town reads as a region
+ * ("Tacoma, Washington" is the state); a list ("Paris, London and Berlin") is not a hierarchy. A list of
+ * regions or countries lifts the readings at their level ("Utah, Virginia, Washington and Wyoming"), and
+ * "X state", "the province of X" make X the region. Readings picked this way are marked `written`.
  */
 function applyHierarchy(cands: ScoredCandidate[], input: ToponymInput, text: string): void {
   if (!text || cands.length < 2) return;
@@ -281,6 +308,7 @@ function applyHierarchy(cands: ScoredCandidate[], input: ToponymInput, text: str
         const near = coded ? 1 : area.featureCode === 'ADM1' ? Math.max(0, 1 - distanceKm(area.lat, area.lon, c.entry.lat, c.entry.lon) / 600) : 0;
         c.score += 0.6 + 0.4 * near;
         c.parts.push(`in ${area.name} (written after it)`);
+        c.written = true;
       }
     }
   }
@@ -295,7 +323,27 @@ function applyHierarchy(cands: ScoredCandidate[], input: ToponymInput, text: str
         if (!CONTAINER_AREAS.has(c.entry.featureCode)) continue;
         c.score += 0.8;
         c.parts.push(`container of ${place.name}`);
+        c.written = true;
       }
+    }
+  }
+  // A list of regions or countries ("Utah, Virginia, Washington and Wyoming"; "Armenia, Georgia and
+  // Azerbaijan"): the readings at the level of the neighbouring items gain.
+  const prevItem = /(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,2})(?:,|,? and|,? or)\s+$/u.exec(before);
+  const nextItem = /^(?:,|,? and|,? or)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,2})/u.exec(text.slice(input.end, input.end + 60));
+  const levels = new Set<number>();
+  for (const [m, fromEnd] of [[prevItem, true], [nextItem, false]] as const) {
+    if (!m) continue;
+    const area = knownRun(m[1]!.split(/\s+/), fromEnd, (e) => e.featureCode === 'PCLI' || e.featureCode === 'ADM1');
+    if (area && !knownRun(m[1]!.split(/\s+/), fromEnd, (e) => e.featureCode.startsWith('PPL') && e.population >= 1e5)) levels.add(adminLevel(area.featureCode));
+  }
+  if (levels.size === 1) {
+    const level = [...levels][0]!;
+    for (const c of cands) {
+      if (adminLevel(c.entry.featureCode) !== level || !CONTAINER_AREAS.has(c.entry.featureCode)) continue;
+      c.score += 1;
+      c.parts.push(level === 0 ? 'in a list of countries' : 'in a list of regions');
+        c.written = true;
     }
   }
   // "Washington state", "the state of Washington", "Idlib province": the name is the region.
@@ -304,6 +352,7 @@ function applyHierarchy(cands: ScoredCandidate[], input: ToponymInput, text: str
       if (c.entry.featureCode !== 'ADM1') continue;
       c.score += 0.8;
       c.parts.push('called a state or province');
+        c.written = true;
     }
   }
   cands.sort((a, b) => b.score - a.score);

@@ -21,7 +21,7 @@ import { type ActorKb, loadKb } from '../kb/index.js';
 import type { LoadedActor } from '../kb/types.js';
 import { actorKey, normalizeName } from '../store/keys.js';
 import type { Correction, Store } from '../store/types.js';
-import { storeAnalysisOptions } from './dictionaries.js';
+import { dictionaryPaths, readState, storeAnalysisOptions, writeState } from './dictionaries.js';
 import { eventKeys } from './facts.js';
 
 const MODALITIES: Modality[] = ['asserted', 'negated', 'hypothetical', 'future', 'reported', 'denied'];
@@ -331,4 +331,23 @@ export async function suggestEntries(store: Store): Promise<Suggestion[]> {
     const alias = surface.replace(/^the\s+/i, '');
     return { surface, actor: id, cameo: actor.cameo ?? null, count, command: `newsgraph dictionaries add alias ${id} '${alias.replace(/'/g, "'\\''")}'` };
   }).sort((x, y) => y.count - x.count || x.surface.localeCompare(y.surface));
+}
+
+/**
+ * Deletes a correction and remembers it as pending in the store's recode state, so that the next
+ * `recode` re-codes the articles it touched and the machine's facts come back.
+ *
+ * @example
+ *   await removeCorrection(store, 12); // then: await recode(store)
+ */
+export async function removeCorrection(store: Store, id: number): Promise<Correction> {
+  const s = steerable(store);
+  const c = (await s.corrections()).find((x) => x.id === id);
+  if (!c || !(await s.removeCorrection(id))) throw new NewsgraphError('NG_USAGE', String(id), 'no such correction (see `corrections list`)');
+  const paths = dictionaryPaths(store.location);
+  if (paths) {
+    const state = readState(paths) ?? { actors: '', corrections: 0, updated: new Date().toISOString(), runId: null };
+    writeState(paths, { ...state, removed: [...(state.removed ?? []), c] });
+  }
+  return c;
 }

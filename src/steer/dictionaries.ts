@@ -23,6 +23,7 @@ import { NewsgraphError } from '../errors.js';
 import { loadKb, shippedActors } from '../kb/index.js';
 import { parseKbText } from '../kb/parse.js';
 import { ActorSchema, ROLE_KINDS, type KbActor, type KbRole, type LoadedActor } from '../kb/types.js';
+import type { Correction } from '../store/types.js';
 
 /** The store's folder for dictionaries and recode state; null for stores without a place on disk. */
 export function storeDir(location: string): string | null {
@@ -60,6 +61,8 @@ export interface RecodeState {
   actors: string;
   /** Highest correction id applied to the stored facts by a recode (0: none). */
   corrections: number;
+  /** Corrections removed since the last recode: their facts go back to the machine's at the next recode. */
+  removed?: Correction[];
   updated: string;
   runId: string | null;
 }

@@ -133,6 +133,8 @@ export interface RecodeReport {
   change: DictionaryChange;
   /** Corrections added since the last recode. */
   newCorrections: number;
+  /** Corrections removed since the last recode (their articles are re-coded too). */
+  removedCorrections: number;
   affected: string[];
   diff: FactDiff;
   /** The new run, or null for a dry run / nothing to do. */
@@ -179,7 +181,7 @@ export async function recode(store: Store, opts: RecodeOptions = {}): Promise<Re
   else if (opts.all) {
     affected = [];
     for await (const r of store.rows('articles')) affected.push(String(r.id));
-  } else affected = await affectedArticles(store, change, fresh);
+  } else affected = await affectedArticles(store, change, [...fresh, ...(state?.removed ?? [])]);
   const t1 = performance.now();
 
   const options = paths ? storeAnalysisOptions(store.location) : {};
@@ -209,7 +211,7 @@ export async function recode(store: Store, opts: RecodeOptions = {}): Promise<Re
   const t2 = performance.now();
   const diff = diffFacts(before, after, opts.examples ?? 10);
   let runId: string | null = null;
-  if (!opts.dryRun && (affected.length || change.actors.length || fresh.length)) {
+  if (!opts.dryRun && (affected.length || change.actors.length || fresh.length || state?.removed?.length)) {
     const release = await store.lockWriter({ waitMs: opts.waitMs, owner: 'recode' });
     try {
       runId = `${new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-recode`;
@@ -227,7 +229,7 @@ export async function recode(store: Store, opts: RecodeOptions = {}): Promise<Re
   const t3 = performance.now();
   const sec = (x: number) => Math.round(x) / 1000;
   return {
-    change, newCorrections: fresh.length, affected, diff, runId, dataVersion: version,
+    change, newCorrections: fresh.length, removedCorrections: state?.removed?.length ?? 0, affected, diff, runId, dataVersion: version,
     seconds: { find: sec(t1 - t0), analyse: sec(t2 - t1), write: sec(t3 - t2), total: sec(t3 - t0) },
   };
 }
@@ -237,7 +239,7 @@ export async function pending(store: Store): Promise<{ dictionary: boolean; corr
   const paths = dictionaryPaths(store.location);
   const state = paths ? readState(paths) : null;
   const dictionary = paths ? (state?.actors ?? EMPTY_HASH) !== currentActors(paths).hash : false;
-  const corrections = (await steerable(store).corrections()).filter((c) => c.id > (state?.corrections ?? 0)).length;
+  const corrections = (await steerable(store).corrections()).filter((c) => c.id > (state?.corrections ?? 0)).length + (state?.removed?.length ?? 0);
   return { dictionary, corrections, paths };
 }
 

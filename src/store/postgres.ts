@@ -8,7 +8,7 @@ import { NewsgraphError } from '../errors.js';
 import { actorKey, monthOf, normalizeName, sentenceAt } from './keys.js';
 import { PG_MIGRATIONS, PG_SCHEMA_VERSION } from './pg-schema.js';
 import type {
-  Actor, ActorProfile, ActorRef, ArticleRecord, DedupCandidate, DyadMonth, EventEvidence, EventFilter, Incident,
+  Actor, ActorProfile, ActorRef, ArticleRecord, Correction, DedupCandidate, RunFact, DyadMonth, EventEvidence, EventFilter, Incident,
   NeighbourEdge, OpenStoreOptions, PutResult, RunInfo, SearchHit, SearchOptions, Store, StoreStats, StoredArticle,
   StoredEvent, TableName,
 } from './types.js';
@@ -105,10 +105,13 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const noop = () => {};
 const GUARDED = new WeakSet<pg.PoolClient>();
 
-/** Multi-row INSERT of `rows`, chunked under PostgreSQL's 65535-parameter limit. */
+/** Parameters per statement: PostgreSQL's limit is 65535. */
+const MAX_PARAMS = 60_000;
+
+/** Multi-row INSERT of `rows`, chunked under PostgreSQL's parameter limit. */
 async function insertRows(c: Client, table: string, cols: string[], rows: unknown[][], suffix = ''): Promise<Row[]> {
   const out: Row[] = [];
-  const per = Math.max(1, Math.floor(60_000 / cols.length));
+  const per = Math.max(1, Math.floor(MAX_PARAMS / cols.length));
   for (let i = 0; i < rows.length; i += per) {
     const p = new Params();
     const tuples = rows.slice(i, i + per).map((r) => `(${r.map((v) => p.add(clean(v))).join(', ')})`);
@@ -116,6 +119,33 @@ async function insertRows(c: Client, table: string, cols: string[], rows: unknow
     out.push(...res.rows);
   }
   return out;
+}
+
+/**
+ * INSERTs sent together as data-modifying CTEs of one statement: one round trip for all the facts
+ * of a batch instead of one per table (round trips, not PostgreSQL, bound a worker's write time).
+ */
+class InsertBatch {
+  private p = new Params();
+  private ctes: string[] = [];
+  constructor(private readonly c: Client) {}
+
+  async add(table: string, cols: string[], rows: unknown[][], suffix = ''): Promise<void> {
+    const per = Math.max(1, Math.floor(MAX_PARAMS / cols.length));
+    for (let i = 0; i < rows.length; i += per) {
+      const chunk = rows.slice(i, i + per);
+      if (this.p.values.length + chunk.length * cols.length > MAX_PARAMS) await this.flush();
+      const tuples = chunk.map((r) => `(${r.map((v) => this.p.add(clean(v))).join(', ')})`);
+      this.ctes.push(`i${this.ctes.length} AS (INSERT INTO ${table}(${cols.join(', ')}) VALUES ${tuples.join(', ')} ${suffix})`);
+    }
+  }
+
+  async flush(): Promise<void> {
+    if (!this.ctes.length) return;
+    await this.c.query(`WITH ${this.ctes.join(', ')} SELECT 1`, this.p.values);
+    this.p = new Params();
+    this.ctes = [];
+  }
 }
 
 class PostgresStore implements Store {
@@ -214,22 +244,30 @@ class PostgresStore implements Store {
         this.version = state.version;
         return;
       }
-      await c.query('BEGIN');
-      try {
-        // Several workers may start at once: the first migrates, the others wait here, then see the new version.
-        await c.query('SELECT pg_advisory_xact_lock($1)', [MIGRATE_LOCK]);
-        const now = await readState(c);
-        this.checkState(now);
-        for (const m of PG_MIGRATIONS) {
-          if (m.version <= now.version) continue;
-          await c.query(m.sql);
-          await c.query("INSERT INTO meta(key, value) VALUES ('schema_version', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [String(m.version)]);
+      for (let attempt = 0; ; attempt++) {
+        await c.query('BEGIN');
+        try {
+          // Several workers may start at once: the first migrates, the others wait here, then see the new version.
+          await c.query('SELECT pg_advisory_xact_lock($1)', [MIGRATE_LOCK]);
+          const now = await readState(c);
+          this.checkState(now);
+          for (const m of PG_MIGRATIONS) {
+            if (m.version <= now.version) continue;
+            await c.query(m.sql);
+            await c.query("INSERT INTO meta(key, value) VALUES ('schema_version', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [String(m.version)]);
+          }
+          await c.query("INSERT INTO meta(key, value) VALUES ('application', $1) ON CONFLICT (key) DO NOTHING", [APP_ID]);
+          await c.query('COMMIT');
+          break;
+        } catch (err) {
+          await c.query('ROLLBACK').catch(noop);
+          // A session may still see the catalog as it was before the lock was granted (its cache is
+          // refreshed at the next transaction): the other process's objects then look new to it.
+          // The next attempt sees them and has nothing left to do.
+          const code = (err as { code?: string }).code ?? '';
+          if (attempt < 3 && ['23505', '42P07', '42710', '40P01'].includes(code)) continue;
+          throw err;
         }
-        await c.query("INSERT INTO meta(key, value) VALUES ('application', $1) ON CONFLICT (key) DO NOTHING", [APP_ID]);
-        await c.query('COMMIT');
-      } catch (err) {
-        await c.query('ROLLBACK').catch(noop);
-        throw err;
       }
       this.version = PG_SCHEMA_VERSION;
     } catch (err) {
@@ -356,22 +394,22 @@ class PostgresStore implements Store {
   private async insertArticle(c: Client, rec: ArticleRecord, runId: string | null): Promise<{ seq: number } | null> {
     const a = rec.analysis;
     const d = a.document;
-    const rows = await insertRows(c, 'articles', [
-      'id', 'source', 'url', 'title', 'date', 'date_source', 'authors', 'outlet', 'genre', 'language', 'caption', 'image_credit',
-      'copyright', 'text', 'content_hash', 'sentences', 'parts', 'story_id', 'duplicate_of', 'duplicate_kind', 'similarity', 'minhash',
-      'run_id', 'pipeline', 'diagnostics',
-    ], [[
+    const p = new Params();
+    const values = [
       d.id, d.source, /^https?:/.test(d.source ?? '') ? d.source : null, d.title, d.date, d.dateSource, JSON.stringify(d.authors),
       d.outlet, d.genre, d.language, d.caption, d.imageCredit, d.copyright, d.text, d.contentHash ?? '',
       JSON.stringify(a.sentences.map((s) => [s.start, s.end])), json(d.parts), rec.storyId, rec.duplicateOf, rec.duplicateKind,
       rec.similarity, rec.minhash ? Buffer.from(rec.minhash.buffer, rec.minhash.byteOffset, rec.minhash.byteLength) : null,
       runId, json(a.pipeline), a.diagnostics.length ? JSON.stringify(a.diagnostics) : null,
-    ]], 'ON CONFLICT (id) DO NOTHING RETURNING seq');
-    if (!rows.length) return null;
-    const seq = rows[0]!.seq as number;
-    // Only the first member of a story is indexed: later copies would find it anyway.
-    if (!rec.duplicateOf && rec.bands.length) await insertRows(c, 'bands', ['key', 'article'], rec.bands.map((b) => [b, seq]));
-    return { seq };
+    ].map((v) => p.add(clean(v)));
+    // Only the first member of a story is indexed for near-duplicate lookups: later copies would find it anyway.
+    const bands = !rec.duplicateOf && rec.bands.length
+      ? `, b AS (INSERT INTO bands(key, article) SELECT k, ins.seq FROM ins, unnest(${p.add(rec.bands)}::bigint[]) AS k)` : '';
+    const res = await c.query(`WITH ins AS (INSERT INTO articles(id, source, url, title, date, date_source, authors, outlet, genre, language,
+        caption, image_credit, copyright, text, content_hash, sentences, parts, story_id, duplicate_of, duplicate_kind, similarity, minhash,
+        run_id, pipeline, diagnostics) VALUES (${values.join(', ')}) ON CONFLICT (id) DO NOTHING RETURNING seq)${bands}
+      SELECT seq FROM ins`, p.values);
+    return res.rows.length ? { seq: res.rows[0].seq as number } : null;
   }
 
   async getArticle(id: string): Promise<StoredArticle | null> {
@@ -408,11 +446,11 @@ class PostgresStore implements Store {
         mentions: mentions.filter((m) => m.entity === e.local_id).map((m) => ({
           start: m.start, end: m.end, text: m.text, ...(m.role ? { role: m.role } : {}), ...(m.metonymy ? { metonymy: JSON.parse(m.metonymy) } : {}),
         })),
-        ...(e.provenance ? { provenance: JSON.parse(e.provenance) } : {}),
+        ...(e.provenance ? { provenance: JSON.parse(e.provenance) } : {}), ...corrected(e.provenance),
       })),
       places: places.map((p) => ({
         entity: p.entity, name: p.name, lat: p.lat, lon: p.lon, country: p.country, geonameId: p.geoname_id, featureCode: p.feature_code,
-        candidates: JSON.parse(p.candidates), reason: p.reason, ...(p.provenance ? { provenance: JSON.parse(p.provenance) } : {}),
+        candidates: JSON.parse(p.candidates), reason: p.reason, ...(p.provenance ? { provenance: JSON.parse(p.provenance) } : {}), ...corrected(p.provenance),
       })),
       times: times.map((t) => ({
         start: t.start, end: t.end, text: t.text, value: t.value, from: t.date_from, to: t.date_to, grain: t.grain,
@@ -425,7 +463,7 @@ class PostgresStore implements Store {
         date: v.dated ? { from: v.date_from, to: v.date_to } : null,
         place: loc(v.place), modality: v.modality, sentence: v.sentence,
         trigger: { start: v.trigger_start, end: v.trigger_end, text: v.trigger_text }, evidence: v.evidence, rule: v.rule,
-        confidence: v.confidence, ...(v.provenance ? { provenance: JSON.parse(v.provenance) } : {}),
+        confidence: v.confidence, ...(v.provenance ? { provenance: JSON.parse(v.provenance) } : {}), ...corrected(v.provenance),
       })),
       relations: relations.map((x) => ({
         type: x.type, polarity: x.polarity, source: loc(x.source)!, target: loc(x.target)!, modality: x.modality,
@@ -689,6 +727,79 @@ class PostgresStore implements Store {
     }
   }
 
+  // --- Steering (issue 9): re-coding, corrections, superseded run facts -------------------------
+
+  async replaceArticles(analyses: Analysis[], runId: string, superseded: Array<RunFact & { run: string }>): Promise<void> {
+    if (this.readonly) throw new NewsgraphError('NG_DB', this.location, 'store was opened read-only');
+    await this.tx(async (c) => {
+      if (superseded.length) {
+        await insertRows(c, 'run_facts', ['run', 'article', 'kind', 'key', 'value', 'text'],
+          superseded.map((f) => [f.run, f.article, f.kind, f.key, f.value, f.text]), '');
+      }
+      const inserted: Array<{ rec: ArticleRecord; seq: number }> = [];
+      for (const a of analyses) {
+        const old = (await c.query('SELECT seq, story_id, duplicate_of, duplicate_kind, similarity, minhash FROM articles WHERE id = $1 FOR UPDATE',
+          [a.document.id])).rows[0] as Row | undefined;
+        if (!old) throw new NewsgraphError('NG_DB', a.document.id, 'cannot re-code an article that is not stored');
+        const seq = old.seq as number;
+        const bands = (await c.query('SELECT key FROM bands WHERE article = $1', [seq])).rows.map((r: Row) => String(r.key));
+        await c.query(`UPDATE actors SET articles = actors.articles - x.n FROM (SELECT actor, count(*) AS n FROM entities WHERE article = $1 GROUP BY actor) x
+          WHERE actors.id = x.actor`, [seq]);
+        await c.query(`UPDATE actors SET mentions = actors.mentions - x.n FROM (SELECT actor, count(*) AS n FROM mentions WHERE article = $1 GROUP BY actor) x
+          WHERE actors.id = x.actor`, [seq]);
+        for (const t of ['entities', 'mentions', 'roles', 'places', 'times', 'events', 'relations', 'quotes', 'tone', 'bands']) {
+          await c.query(`DELETE FROM ${t} WHERE article = $1`, [seq]);
+        }
+        await c.query('DELETE FROM articles WHERE seq = $1', [seq]);
+        const rec: ArticleRecord = {
+          analysis: a, storyId: old.story_id, duplicateOf: old.duplicate_of, duplicateKind: old.duplicate_kind, similarity: old.similarity,
+          minhash: old.minhash ? bufferToSig(old.minhash) : null, bands,
+        };
+        const row = await this.insertArticle(c, rec, runId);
+        if (row) inserted.push({ rec, seq: row.seq });
+      }
+      if (inserted.length) await writeFacts(c, inserted, await upsertActors(c, inserted.map((x) => x.rec.analysis)));
+    });
+  }
+
+  async articlesTouching(query: { actorKeys: string[]; phrases: string[] }): Promise<string[]> {
+    const seqs = new Set<number>();
+    if (query.actorKeys.length) {
+      for (const r of await this.q('SELECT DISTINCT e.article FROM entities e JOIN actors a ON a.id = e.actor WHERE a.key = ANY($1::text[])', [query.actorKeys])) {
+        seqs.add(r.article as number);
+      }
+    }
+    for (const p of query.phrases) {
+      const terms = p.match(/[\p{L}\p{N}]+/gu) ?? [];
+      if (!terms.length) continue;
+      for (const r of await this.q("SELECT seq FROM articles WHERE fts @@ phraseto_tsquery('newsgraph', $1)", [terms.join(' ')])) seqs.add(r.seq as number);
+    }
+    if (!seqs.size) return [];
+    return (await this.q('SELECT id FROM articles WHERE seq = ANY($1::bigint[]) ORDER BY seq', [[...seqs]])).map((r) => r.id as string);
+  }
+
+  async addCorrection(c: Omit<Correction, 'id' | 'created'>): Promise<Correction> {
+    const created = new Date().toISOString();
+    const r = await this.one('INSERT INTO corrections(created, kind, article, target, change) VALUES ($1, $2, $3, $4, $5) RETURNING id',
+      [created, c.kind, c.article, c.target, JSON.stringify(c.change)]);
+    return { id: Number(r!.id), created, ...c };
+  }
+
+  async corrections(): Promise<Correction[]> {
+    return (await this.q('SELECT * FROM corrections ORDER BY id')).map((r) => ({
+      id: Number(r.id), created: r.created, kind: r.kind, article: r.article, target: r.target, change: JSON.parse(r.change),
+    }));
+  }
+
+  async removeCorrection(id: number): Promise<boolean> {
+    return (await this.q('DELETE FROM corrections WHERE id = $1 RETURNING id', [id])).length > 0;
+  }
+
+  async supersededFacts(runId: string): Promise<RunFact[]> {
+    return (await this.q('SELECT article, kind, key, value, text FROM run_facts WHERE run = $1 ORDER BY id', [runId]))
+      .map((r) => ({ article: r.article, kind: r.kind, key: r.key, value: r.value, text: r.text }));
+  }
+
   async *rows(table: TableName): AsyncIterable<Record<string, unknown>> {
     yield* this.cursor(ROWS_SQL[table]);
   }
@@ -824,18 +935,20 @@ async function writeFacts(c: Client, inserted: Array<{ rec: ArticleRecord; seq: 
       t.tone.push([seq, a.tone.score, a.tone.positive, a.tone.negative, a.tone.polarity, a.tone.wordCount, JSON.stringify(stance)]);
     }
   }
-  await insertRows(c, 'entities', ['article', 'local_id', 'actor', 'name', 'type', 'kb', 'provenance'], t.entities, 'ON CONFLICT DO NOTHING');
-  await insertRows(c, 'mentions', ['article', 'actor', 'entity', 'start', '"end"', 'sentence', 'text', 'role', 'metonymy'], t.mentions);
-  await insertRows(c, 'roles', ['article', 'actor', 'title', 'org', 'valid_from', 'valid_to', 'date'], t.roles);
-  await insertRows(c, 'places', ['article', 'entity', 'actor', 'name', 'lat', 'lon', 'country', 'geoname_id', 'feature_code', 'reason',
+  const batch = new InsertBatch(c);
+  await batch.add('entities', ['article', 'local_id', 'actor', 'name', 'type', 'kb', 'provenance'], t.entities, 'ON CONFLICT DO NOTHING');
+  await batch.add('mentions', ['article', 'actor', 'entity', 'start', '"end"', 'sentence', 'text', 'role', 'metonymy'], t.mentions);
+  await batch.add('roles', ['article', 'actor', 'title', 'org', 'valid_from', 'valid_to', 'date'], t.roles);
+  await batch.add('places', ['article', 'entity', 'actor', 'name', 'lat', 'lon', 'country', 'geoname_id', 'feature_code', 'reason',
     'candidates', 'sentence', 'start', '"end"', 'provenance'], t.places);
-  await insertRows(c, 'times', ['article', 'start', '"end"', 'sentence', 'text', 'value', 'date_from', 'date_to', 'grain', 'provenance'], t.times);
-  await insertRows(c, 'events', ['article', 'local_id', 'code', 'root', 'quad_class', 'goldstein', 'plover_type', 'plover_mode',
+  await batch.add('times', ['article', 'start', '"end"', 'sentence', 'text', 'value', 'date_from', 'date_to', 'grain', 'provenance'], t.times);
+  await batch.add('events', ['article', 'local_id', 'code', 'root', 'quad_class', 'goldstein', 'plover_type', 'plover_mode',
     'plover_context', 'label', 'source', 'target', 'date_from', 'date_to', 'dated', 'month', 'place', 'place_name', 'country', 'lat', 'lon',
     'modality', 'sentence', 'trigger_start', 'trigger_end', 'trigger_text', 'evidence', 'rule', 'confidence', 'provenance'], t.events);
-  await insertRows(c, 'relations', ['article', 'type', 'polarity', 'source', 'target', 'modality', 'sentence', 'start', '"end"', 'provenance'], t.relations);
-  await insertRows(c, 'quotes', ['article', 'start', '"end"', 'sentence', 'text', 'speaker', 'addressee', 'cue', 'kind', 'provenance'], t.quotes);
-  await insertRows(c, 'tone', ['article', 'score', 'positive', 'negative', 'polarity', 'word_count', 'stance'], t.tone);
+  await batch.add('relations', ['article', 'type', 'polarity', 'source', 'target', 'modality', 'sentence', 'start', '"end"', 'provenance'], t.relations);
+  await batch.add('quotes', ['article', 'start', '"end"', 'sentence', 'text', 'speaker', 'addressee', 'cue', 'kind', 'provenance'], t.quotes);
+  await batch.add('tone', ['article', 'score', 'positive', 'negative', 'polarity', 'word_count', 'stance'], t.tone);
+  await batch.flush();
 }
 
 const EVENT_SELECT = `SELECT e.*, a.id AS article_id,
@@ -1016,6 +1129,11 @@ function toEvent(r: Row): StoredEvent {
     dateFrom: r.date_from, dateTo: r.date_to,
     place: r.place_name === null ? null : { id: r.place, name: r.place_name, country: r.country, lat: r.lat, lon: r.lon },
     modality: r.modality, sentence: r.sentence, trigger: { start: r.trigger_start, end: r.trigger_end, text: r.trigger_text },
-    evidence: r.evidence, rule: r.rule, confidence: r.confidence, incidentId: r.incident,
+    evidence: r.evidence, rule: r.rule, confidence: r.confidence, incidentId: r.incident, ...corrected(r.provenance),
   };
+}
+
+/** `{ corrected: true }` for a fact whose stored provenance names a user correction (see `src/steer/corrections.ts`). */
+function corrected(provenance: string | null | undefined): { corrected?: true } {
+  return provenance?.startsWith('{"stage":"correction"') ? { corrected: true } : {};
 }

@@ -330,7 +330,14 @@ export interface Store {
   rebuildIncidents(): Promise<number>;
   incidents(opts?: { minSources?: number; limit?: number }): Promise<Incident[]>;
 
-  /** Every row of a table as plain objects (column name → value), in insertion order; for exports. */
+  /**
+   * Every row of a table as plain objects (column name → value), in insertion order; for exports.
+   * The column names are part of the interface: `src/export/` reads them. The SQLite store's
+   * `rows` (in `./sqlite.ts`) is the reference, e.g. `events` rows carry the event's columns plus
+   * `article` (id), `article_url`, `source_name`/`_cameo`/`_country`/`_type`, the same for
+   * `target_`, `place_feature`, `place_geoname`, `incident_sources`/`_articles`/`_events`, `tone`
+   * and `run_started`; the export tests (`test/export-formats.test.ts`) check them.
+   */
   rows(table: TableName): AsyncIterable<Record<string, unknown>>;
 
   // Steering (issue 9, `src/steer/`). Optional until every backend implements them; `src/steer/`

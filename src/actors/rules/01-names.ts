@@ -83,15 +83,21 @@ function joins(ctx: ActorsContext, runStart: number, j: number): boolean {
 
 /** Sentences that are mostly ALL-CAPS (wire headers, tables): only KB names are trusted there. */
 function shoutySentences(ctx: ActorsContext): Set<number> {
-  const letters = new Map<number, number>();
-  const caps = new Map<number, number>();
+  // per-sentence counts in arrays, and case tests without regexes: this runs over every word
+  const letters: number[] = [];
+  const caps: number[] = [];
   for (const w of ctx.words) {
-    if (!/\p{L}{2,}/u.test(w.text)) continue;
-    letters.set(w.sentence, (letters.get(w.sentence) ?? 0) + 1);
-    if (w.text === w.text.toUpperCase()) caps.set(w.sentence, (caps.get(w.sentence) ?? 0) + 1);
+    const t = w.text;
+    if (t.length < 2) continue;
+    const upper = t.toUpperCase();
+    if (upper === w.lower) continue; // no cased letter (digits, punctuation)
+    letters[w.sentence] = (letters[w.sentence] ?? 0) + 1;
+    if (t === upper) caps[w.sentence] = (caps[w.sentence] ?? 0) + 1;
   }
   const out = new Set<number>();
-  for (const [s, n] of letters) if (n >= 4 && (caps.get(s) ?? 0) / n > 0.6) out.add(s);
+  letters.forEach((n, s) => {
+    if (n >= 4 && (caps[s] ?? 0) / n > 0.6) out.add(s);
+  });
   return out;
 }
 
@@ -189,7 +195,7 @@ function segmentRun(ctx: ActorsContext, a: number, b: number, kbOnly: boolean): 
     const m = kbMatchAt(ctx, p, b);
     // "Valeska Paris", "Environment Canada": an unknown word followed by a place inside one run is
     // one unknown name, unless the first word is a direction ("Northern Syria")
-    if (m && unknown >= 0 && unknown === p - 1 && m.to === b && (m.type === 'GPE' || m.rule === 'kb-capital') && !/^[A-Z]+$/.test(words[unknown]!.text) && !DIRECTIONS.has(words[unknown]!.text) && !ctx.sets.titles.has(words[unknown]!.lower)) {
+    if (m && unknown >= 0 && m.to === b && (m.type === 'GPE' || m.rule === 'kb-capital') && !/^[A-Z]+$/.test(words[p - 1]!.text) && !DIRECTIONS.has(words[p - 1]!.text) && !ctx.sets.titles.has(words[p - 1]!.lower)) {
       p = m.to;
       continue;
     }
@@ -276,6 +282,7 @@ function typeUnknown(ctx: ActorsContext, a: number, b: number, runStart: number)
   let gender: 'm' | 'f' | undefined;
   if (sets.orgSuffixes.has(last) || sets.orgPrefixes.has(firstW.text)) type = 'ORG';
   else if (sets.facSuffixes.has(last)) type = 'FAC';
+  else if (n >= 2 && (sets.otherSuffixes.has(last) || sets.otherPrefixes.has(firstW.text))) type = 'OTHER';
   else if (sets.locSuffixes.has(last)) type = 'LOC';
   else if (n >= 2 && sets.firstNames.has(firstW.text)) {
     type = 'PERSON';
@@ -286,7 +293,15 @@ function typeUnknown(ctx: ActorsContext, a: number, b: number, runStart: number)
   } else if (/^[A-Z]{2,6}$/.test(firstW.text) && n === 1) type = 'ORG';
   else if (placeType(text, n, !!before && sets.placePrepositions.has(before.lower) && a === runStart)) {
     type = placeType(text, n, true)!;
-  } else if (n >= 2 && n <= 4 && personShaped(ctx, a, b) && (personEvidence(ctx, a, b) || (!hasCommonWord(ctx, a, b) && before?.lower !== 'the'))) {
+  } else if (versionAfter(ctx, b)) {
+    // "Internet Explorer 6", "PlayStation 4": a product with its version number (the whole entity)
+    push(ctx, { from: a, to: b, nameFrom: a, type: 'OTHER', form: 'name', rule: 'product', entry: 'data/actors-lexicon/names.yaml' });
+    return;
+  } else if (n >= 2 && hasPlaceWord(ctx, a, b) && !personEvidence(ctx, a, b)) {
+    // "Environment Canada", "Toronto Star", "Texas Instruments": a place inside a longer unknown
+    // name makes an institution, not a person ("Valeska Paris" has person evidence)
+    type = 'ORG';
+  } else if (n >= 2 && n <= 4 && personShaped(ctx, a, b) && (personEvidence(ctx, a, b) || (!hasCommonWord(ctx, a, b) && allProper(ctx, a, b) && before?.lower !== 'the'))) {
     // persons: with evidence, or by default when no word is a common noun and no article precedes
     // ("the Big Bang", "the Space Shuttle" are not persons)
     type = 'PERSON';
@@ -294,6 +309,31 @@ function typeUnknown(ctx: ActorsContext, a: number, b: number, runStart: number)
   else if (n === 1 && actsAsSubject(ctx, b)) type = 'ORG'; // "Microsoft waits", "Wikinews has learned"
   // other lone unknown words stay OTHER: brands, events and works are as common as organisations
   push(ctx, { from: a, to: b, nameFrom: a, type, form: 'name', rule: 'unknown-name', gender, kbIds: ctx.kb.byKey(nameKey(text)) });
+}
+
+/** Whether a version number follows the name directly ("Explorer 6", "Windows 10"; not "Smith, 45"). */
+function versionAfter(ctx: ActorsContext, end: number): boolean {
+  const next = ctx.words[end];
+  const last = ctx.words[end - 1]!;
+  if (!next || next.sentence !== last.sentence) return false;
+  const c = next.text.charCodeAt(0);
+  return c >= 48 && c <= 57 && next.text.length <= 4 && next.start === last.end + 1;
+}
+
+/** Whether the tagger read every word of [a, b) as a proper noun ("Internet Explorer": NOUN + PROPN). */
+function allProper(ctx: ActorsContext, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (ctx.words[k]!.pos !== 'PROPN') return false;
+  return true;
+}
+
+/** Whether a word of [a, b) is a country or capital of the KB, or a big place of the gazetteer. */
+function hasPlaceWord(ctx: ActorsContext, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) {
+    const w = ctx.words[k]!;
+    if (!w.cap || w.text.length < 3) continue;
+    if (ctx.kb.capitalByKey(w.key) || ctx.kb.byKey(w.key).some((id) => isCountry(ctx, id)) || placeType(w.text, 1) === 'GPE') return true;
+  }
+  return false;
 }
 
 /**
@@ -316,7 +356,8 @@ function personShaped(ctx: ActorsContext, a: number, b: number): boolean {
 function personEvidence(ctx: ActorsContext, a: number, b: number): boolean {
   const { words, sets } = ctx;
   for (let k = a; k < b - 1; k++) if (/^\p{Lu}\.$/u.test(words[k]!.text)) return true;
-  if (surnameReused(ctx, words[b - 1]!.text, a)) return true;
+  // a reused last word is weak evidence: "Atlantis" after "Space Shuttle Atlantis" is no surname
+  if (surnameReused(ctx, words[b - 1]!.text, a) && !hasCommonWord(ctx, a, b)) return true;
   const after = (k: number): string => words[k]?.sentence === words[a]!.sentence ? words[k]!.lower : '';
   let n1 = after(b);
   if (n1 === ',') n1 = after(b + 1);

@@ -19,7 +19,7 @@ export function findDescriptions(ctx: ActorsContext): void {
   const added: Candidate[] = [];
   for (let k = 0; k < words.length; k++) {
     const w = words[k]!;
-    if (w.cap && !w.initial) continue;
+    if ((w.cap && !w.initial) || !sets.cueFirstWords.has(w.lower)) continue;
     // possessive: "Russia's president"
     let mod = byEnd.get(k);
     let modEnd = k;

@@ -15,6 +15,8 @@ export interface Cluster {
   country?: string;
   rule: string;
   entry?: string;
+  /** A mention was a product name with a version number ("Internet Explorer 6"): never a person. */
+  product?: boolean;
 }
 
 /**
@@ -53,7 +55,8 @@ export function link(ctx: ActorsContext): Map<string, Cluster> {
     }
     cl.mentions.push(c);
     if (!cl.gender && c.gender) cl.gender = c.gender;
-    if (!cl.kbId && cl.type === 'OTHER' && c.type !== 'OTHER') cl.type = c.type;
+    if (!cl.kbId && c.rule === 'product') [cl.type, cl.product] = ['OTHER', true];
+    if (!cl.kbId && cl.type === 'OTHER' && c.type !== 'OTHER' && !cl.product) cl.type = c.type;
     const words = wordsKey(ctx, c.nameFrom, c.to).split(' ');
     if (c.form === 'name' && words.length > cl.nameWords.length) cl.nameWords = words;
   }
@@ -128,7 +131,8 @@ function resolve(ctx: ActorsContext, c: Candidate, clusters: Map<string, Cluster
     }
   }
   if (clusters.has(`name:${key}`)) return `name:${key}`;
-  if (words.length === 1 && c.type !== 'PERSON') {
+  // (a place word is only a modifier of a longer name: "Irving" is not "Irving Police Department")
+  if (words.length === 1 && c.type !== 'PERSON' && c.type !== 'GPE' && c.type !== 'LOC' && c.type !== 'FAC') {
     const text = wordsText(ctx, c.nameFrom, c.to);
     for (const cl of [...clusters.values()].reverse()) {
       if (cl.type === 'PERSON' || cl.nameWords.length < 2) continue;

@@ -96,9 +96,9 @@ function cpuSeconds(pid: number): number {
 }
 
 /** Starts a `newsgraph worker` process; resolves once it has connected and announced its run. */
-function startWorker(queue: string, db: string): Promise<ChildProcess> {
+function startWorker(queue: string, db: string, concurrency: number): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(PACKAGE_ROOT, 'bin', 'newsgraph.js'), 'worker', '--queue', queue, '--db', db, '--max-retries', '0'],
+    const child = spawn(process.execPath, [join(PACKAGE_ROOT, 'bin', 'newsgraph.js'), 'worker', '--queue', queue, '--db', db, '--max-retries', '0', '--concurrency', String(concurrency)],
       { cwd: PACKAGE_ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
     let log = '';
     child.stderr!.on('data', (b: Buffer) => {
@@ -110,7 +110,7 @@ function startWorker(queue: string, db: string): Promise<ChildProcess> {
 }
 
 /** Ingests the records through `n` worker processes into a fresh database; returns seconds and stored count. */
-async function clusterRun(pgUrl: string, redisUrl: string, file: string, total: number, n: number): Promise<{ seconds: number; stored: number; failed: number; reasons: string[]; cpu: number }> {
+async function clusterRun(pgUrl: string, redisUrl: string, file: string, total: number, n: number, concurrency: number): Promise<{ seconds: number; stored: number; failed: number; reasons: string[]; cpu: number }> {
   const name = `ng_bench_${randomBytes(4).toString('hex')}`;
   await admin(pgUrl, `CREATE DATABASE ${name}`);
   const db = withPath(pgUrl, `/${name}`);
@@ -120,7 +120,7 @@ async function clusterRun(pgUrl: string, redisUrl: string, file: string, total: 
   r.disconnect();
   // Migrate once before the workers race to (they would serialise on the advisory lock anyway).
   await (await openStore(db)).close();
-  const workers = await Promise.all(Array.from({ length: n }, () => startWorker(queue, db)));
+  const workers = await Promise.all(Array.from({ length: n }, () => startWorker(queue, db, concurrency)));
   try {
     const t0 = Date.now();
     const { enqueued } = await enqueue(queue, [file]);
@@ -154,7 +154,7 @@ async function clusterRun(pgUrl: string, redisUrl: string, file: string, total: 
 }
 
 /**
- * `npm run bench cluster [-- --limit N --workers 1,2]`: ingests Reuters-21578 bodies through the
+ * `npm run bench cluster [-- --limit N --workers 1,2 --concurrency 1]`: ingests Reuters-21578 bodies through the
  * Redis queue with 1 and with 2 `newsgraph worker` processes into PostgreSQL (fresh database each
  * time), and, in the same run, into the embedded SQLite store with `ingest` (one process, analysis
  * threads = cores). Prints articles/s of each and the speedup of 2 workers over 1.
@@ -165,6 +165,7 @@ const bench: Benchmark = {
   async run(args) {
     const limit = Number(arg(args, '--limit') ?? 2000);
     const counts = (arg(args, '--workers') ?? '1,2').split(',').map(Number);
+    const concurrency = Number(arg(args, '--concurrency') ?? 1);
     if (!Number.isInteger(limit) || limit <= 0) throw new Error(`--limit: '${arg(args, '--limit')}' is not a positive whole number`);
     const dir = evalDataPath('reuters21578');
     if (!existsSync(dir)) {
@@ -194,8 +195,8 @@ const bench: Benchmark = {
       await sqlite.close();
 
       for (const n of counts) {
-        const r = await clusterRun(svc.pgUrl, svc.redisUrl, file, records.length, n);
-        rows.push({ setup: `PostgreSQL, ${n} worker process${n > 1 ? 'es' : ''}`, ...r });
+        const r = await clusterRun(svc.pgUrl, svc.redisUrl, file, records.length, n, concurrency);
+        rows.push({ setup: `PostgreSQL, ${n} worker process${n > 1 ? 'es' : ''}${concurrency > 1 ? ` × ${concurrency} jobs at once` : ''}`, ...r });
       }
 
       console.log(`corpus: Reuters-21578, ${records.length} bodies; PostgreSQL ${svc.pgUrl.replace(/\/\/[^@/]*@/, '//')}, Redis ${svc.redisUrl}`);
@@ -206,8 +207,8 @@ const bench: Benchmark = {
         console.log(`| ${r.setup} | ${r.stored} | ${r.failed} | ${r.seconds.toFixed(1)} | ${(r.stored / r.seconds).toFixed(1)} | ` +
           `${r.cpu === null ? '—' : r.cpu.toFixed(1)} | ${r.cpu ? (r.stored / r.cpu).toFixed(1) : '—'} |`);
       }
-      const one = rows.find((r) => r.setup.includes(' 1 worker'));
-      const two = rows.find((r) => r.setup.includes(' 2 worker'));
+      const one = rows.find((r) => r.setup.includes(' 1 worker process'));
+      const two = rows.find((r) => r.setup.includes(' 2 worker processes'));
       if (one && two) console.log(`speedup 2 workers / 1 worker: ${(one.seconds / two.seconds).toFixed(2)}×`);
       if (one) console.log(`1 PostgreSQL worker / embedded SQLite ingest: ${((rows[0]!.seconds) / one.seconds).toFixed(2)}× the articles/s`);
       const reasons = new Map<string, number>();

@@ -26,7 +26,9 @@ const bench: Benchmark = {
   description: 'targeted recode of one dictionary alias vs a full re-run (Reuters-21578 + VOA, SQLite)',
   async run(args) {
     const limit = Number(arg(args, '--limit') ?? 3000);
-    const jobs = arg(args, '--jobs') === undefined ? undefined : Number(arg(args, '--jobs'));
+    // Default 0: analyse in this thread, so ingest and recode run the very same loaded code (a worker would
+    // import the sources again, later).
+    const jobs = Number(arg(args, '--jobs') ?? 0);
     const actor = arg(args, '--actor') ?? 'US-mof';
     const alias = arg(args, '--alias') ?? 'Treasury';
     const reuters = evalDataPath('reuters21578');

@@ -3,7 +3,7 @@ import type { Modality } from '../../contract.js';
 import { NewsgraphError } from '../../errors.js';
 import { openStore } from '../../store/open.js';
 import type { Correction } from '../../store/types.js';
-import { correctEvent, correctMerge, correctPlace, correctSplit, steerable, suggestEntries } from '../../steer/corrections.js';
+import { correctEvent, correctMerge, correctPlace, correctSplit, removeCorrection, steerable, suggestEntries } from '../../steer/corrections.js';
 
 const HELP = `
 Corrections are stored in the store (apart from the machine's facts) and applied on top of every
@@ -110,13 +110,13 @@ export function registerCorrections(program: Command, setCode: (code: number) =>
     });
   corr
     .command('remove')
-    .description('delete a correction (the next recode restores the machine fact)')
+    .description("delete a correction (the next recode restores the machine's fact)")
     .argument('<id>', 'correction id')
     .option('--db <path|url>', 'the store', 'newsgraph.db')
     .action(async (id: string, o: { db: string }) => {
       await withStore(o.db, async (s) => {
-        if (!(await steerable(s).removeCorrection(num('<id>', id)))) throw new NewsgraphError('NG_USAGE', id, 'no such correction');
-        return `removed correction #${id}; run \`newsgraph recode --all\` (or --article) to restore the machine facts`;
+        const c = await removeCorrection(s, num('<id>', id));
+        return `removed correction ${describe(c)}; \`newsgraph recode\` restores the machine's facts`;
       });
       setCode(0);
     });

@@ -23,6 +23,7 @@ export function formatRecode(r: RecodeReport, dryRun: boolean): string {
   const c = r.change;
   if (c.actors.length) lines.push(`dictionary change: ${c.actors.join(', ')} (phrases: ${c.phrases.map((p) => `'${p}'`).join(', ') || '-'}; linked actors: ${c.actorKeys.join(', ') || '-'})`);
   if (r.newCorrections) lines.push(`new corrections: ${r.newCorrections}`);
+  if (r.removedCorrections) lines.push(`removed corrections: ${r.removedCorrections}`);
   lines.push(`${dryRun ? 'would re-code' : 're-coded'} ${r.affected.length} article${r.affected.length === 1 ? '' : 's'}${r.affected.length ? `: ${r.affected.slice(0, 10).join(', ')}${r.affected.length > 10 ? ', …' : ''}` : ''}`);
   lines.push(`events: ${formatCounts(r.diff.events)}`);
   lines.push(`entity links: ${formatCounts(r.diff.links)}`);

@@ -96,7 +96,6 @@ export function codePetrarchRecords(dir: string): RecordResult[] {
     try {
       tokensStage.run(doc, { options: {}, analysis: {} });
       dict.actors.run(doc, { options: {}, analysis: {} });
-      if (process.env.NG_DEBUG) console.error(doc.get('mentions').map((m) => `${m.text}=${m.entity}`).join(' '));
       const cameo = new Map(doc.get('entities').map((e) => [e.id, codeOn(dict.kb, e.kb?.id, e.kb?.cameo ?? null, doc.info.date ?? null)]));
       const byToken = new Map<number, string>();
       for (const a of actorSpans(doc)) {
@@ -112,7 +111,7 @@ export function codePetrarchRecords(dir: string): RecordResult[] {
         events.push({ ...e, sourceCode: code(e.source, e.sourceTokens), targetCode: code(e.target, e.targetTokens) });
       }
     } catch (err) {
-      // a crash counts as no output
+      // a crash counts as no output (NG_DEBUG=1 prints it)
       if (process.env.NG_DEBUG) console.error(attrs.id, err);
     }
     const got = new Set<string>();
