@@ -31,7 +31,7 @@ function monthlyChart(months: Array<{ month: string; q1: number; q2: number; q3:
   if (!months.length) return h('p', {}, 'No events.');
   const W = 640, H = 180, pad = 24;
   const max = Math.max(...months.map((m) => m.q1 + m.q2 + m.q3 + m.q4), 1);
-  const bw = Math.max(4, (W - pad * 2) / months.length - 2);
+  const bw = Math.min(40, Math.max(4, (W - pad * 2) / months.length - 2));
   const chart = svg('svg', { viewBox: `0 0 ${W} ${H + 30}`, role: 'img', 'aria-label': 'Events by month and QuadClass', class: 'chart' });
   months.forEach((m, i) => {
     let y = H;

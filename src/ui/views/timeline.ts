@@ -12,7 +12,7 @@ export async function timelineView(): Promise<HTMLElement> {
   for (const e of events) counts.set(keyOf(e), (counts.get(keyOf(e)) ?? 0) + 1);
   const W = 900, H = 160, pad = 30;
   const max = Math.max(1, ...counts.values());
-  const bw = buckets.length ? (W - 2 * pad) / buckets.length : 0;
+  const bw = buckets.length ? Math.min(60, (W - 2 * pad) / buckets.length) : 0;
   const chart = svg('svg', { viewBox: `0 0 ${W} ${H + 24}`, class: 'timeline', role: 'img', 'aria-label': 'Events over time; drag to select a range' });
   buckets.forEach((b, i) => {
     const hgt = ((counts.get(b) ?? 0) / max) * (H - 10);
