@@ -4,7 +4,7 @@
  * racing migrations, schema and connection errors. Needs NEWSGRAPH_TEST_PG (started by the
  * global setup when PostgreSQL is installed); skipped with a message otherwise.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -141,7 +141,8 @@ describe.skipIf(!PG)('PostgreSQL store', () => {
           'The envoy will brief the Security Council on Friday: diplomats expect a vote on a new resolution next month.'),
         long('l2', 'Élections à Genève', 'Les électeurs genevois ont voté dimanche. Le taux de participation était élevé.'),
       ];
-      const sqlite = await openStore(join(mkdtempSync(join(tmpdir(), 'ng-pg-vs-sqlite-')), 'x.db'));
+      const dir = mkdtempSync(join(tmpdir(), 'ng-pg-vs-sqlite-'));
+      const sqlite = await openStore(join(dir, 'x.db'));
       const pgStore = await openStore(db.url);
       for (const store of [sqlite, pgStore]) await store.putArticles(await assignStories(store, docs), null);
       for (const [query, highlight] of [
@@ -155,6 +156,7 @@ describe.skipIf(!PG)('PostgreSQL store', () => {
       }
       await sqlite.close();
       await pgStore.close();
+      rmSync(dir, { recursive: true, force: true });
     });
 
     it('survives the server closing its connections: no crash, the next query reconnects', async () => {

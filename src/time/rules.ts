@@ -34,6 +34,11 @@ const time = (value: string | null, from: string | null, to: string | null, grai
 interface Rule {
   name: string;
   re: RegExp;
+  /**
+   * Something every match of `re` contains: when the text has none, the rule is skipped without
+   * scanning it (most rules may start at any word, which makes a full scan costly).
+   */
+  need?: RegExp;
   /** Index of the group whose text is the expression, when the match has a leading preposition. */
   group?: number;
   resolve(m: RegExpExecArray, ctx: RuleContext, start: number): TimeProposal['time'] | 'skip';
@@ -51,6 +56,7 @@ let rulesCache: Rule[] | undefined;
 export function proposeTimes(text: string, ctx: RuleContext): TimeProposal[] {
   const out: TimeProposal[] = [];
   for (const rule of (rulesCache ??= buildRules(timeLexicon()))) {
+    if (rule.need && !rule.need.test(text)) continue;
     rule.re.lastIndex = 0;
     for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
       let start = m.index;
@@ -85,6 +91,7 @@ function buildRules(lex: TimeLexicon): Rule[] {
   const alt = (xs: string[]): string => xs.map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
   const monthNames = [...lex.months.map(cap), ...Object.keys(lex.monthAbbreviations).map(cap)];
   const MONTH = `(${alt(monthNames)})\\.?`;
+  const MONTH_NAME = new RegExp(alt(monthNames));
   const WEEKDAY = `(${alt(lex.weekdays.map(cap))})`;
   const SEASON = `(${alt(Object.keys(lex.seasons))})`;
   const NUM = `(${alt(Object.keys(lex.numbers).filter((w) => lex.numbers[w] !== null))}|\\d+)`;
@@ -119,6 +126,7 @@ function buildRules(lex: TimeLexicon): Rule[] {
   const rules: Rule[] = [
     {
       name: 'full-date',
+      need: MONTH_NAME,
       re: new RegExp(`\\b(?:${WEEKDAY},?\\s+)?(?:the\\s+)?${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'g'),
       resolve: (m) => {
         const x = { y: Number(m[4]), m: monthOf(m[2]!), d: Number(m[3]) };
@@ -127,6 +135,7 @@ function buildRules(lex: TimeLexicon): Rule[] {
     },
     {
       name: 'full-date-dmy',
+      need: MONTH_NAME,
       re: new RegExp(`\\b(?:${WEEKDAY},?\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH},?\\s+(\\d{4})\\b`, 'g'),
       resolve: (m) => {
         const x = { y: Number(m[4]), m: monthOf(m[3]!), d: Number(m[2]) };
@@ -135,6 +144,7 @@ function buildRules(lex: TimeLexicon): Rule[] {
     },
     {
       name: 'iso-date',
+      need: /\d/,
       re: /\b(\d{4})-(\d{2})-(\d{2})\b/g,
       resolve: (m) => {
         const x = { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) };
@@ -143,6 +153,7 @@ function buildRules(lex: TimeLexicon): Rule[] {
     },
     {
       name: 'month-day',
+      need: MONTH_NAME,
       re: new RegExp(`\\b(?:${WEEKDAY},?\\s+)?${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?![,.]?\\s*\\d)`, 'g'),
       resolve: (m, ctx, at) => {
         const mo = monthOf(m[2]!);
@@ -154,6 +165,7 @@ function buildRules(lex: TimeLexicon): Rule[] {
     },
     {
       name: 'day-month',
+      need: MONTH_NAME,
       re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}\\b(?!,?\\s*\\d)`, 'g'),
       resolve: (m, ctx, at) => {
         const mo = monthOf(m[2]!);
@@ -165,16 +177,19 @@ function buildRules(lex: TimeLexicon): Rule[] {
     },
     {
       name: 'month-year',
+      need: MONTH_NAME,
       re: new RegExp(`\\b(?:(early|late|mid)[- ])?${MONTH}\\s+(?:of\\s+)?(\\d{4})\\b`, 'g'),
       resolve: (m) => (okYear(Number(m[3])) && monthOf(m[2]!) ? monthTime(Number(m[3]), monthOf(m[2]!)) : 'skip'),
     },
     {
       name: 'season-year',
+      need: new RegExp(SEASON, 'i'),
       re: new RegExp(`\\b(?:the\\s+)?(?:(early|late)\\s+)?${SEASON}\\s+(?:of\\s+)?(\\d{4})\\b`, 'gi'),
       resolve: (m) => seasonTime(lex, m[2]!.toLowerCase(), Number(m[3])),
     },
     {
       name: 'season-relative',
+      need: new RegExp(SEASON, 'i'),
       re: new RegExp(`\\b(last|this|next|past)\\s+${SEASON}\\b`, 'gi'),
       resolve: (m, ctx) => {
         const s = lex.seasons[m[2]!.toLowerCase()]!;
@@ -194,6 +209,7 @@ function buildRules(lex: TimeLexicon): Rule[] {
     },
     {
       name: 'decade',
+      need: /\d0['’]?s/,
       re: /\b(?:the\s+)?(?:(early|mid|late)[- ])?((?:1[0-9]|20)\d0)['’]?s\b/g,
       resolve: (m) => {
         const y = Number(m[2]);
@@ -208,6 +224,7 @@ function buildRules(lex: TimeLexicon): Rule[] {
     },
     {
       name: 'decade-short',
+      need: /0s/,
       re: /\bthe\s+['’](\d)0s\b/g,
       resolve: (m, ctx) => {
         const d = Number(m[1]);
@@ -217,6 +234,7 @@ function buildRules(lex: TimeLexicon): Rule[] {
     },
     {
       name: 'century',
+      need: /century/i,
       re: /\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\s+century\b/gi,
       resolve: (m) => {
         const c = Number(m[1]);
@@ -227,6 +245,7 @@ function buildRules(lex: TimeLexicon): Rule[] {
     },
     {
       name: 'quarter',
+      need: /quarter|Q[1-4]/i,
       re: /\b(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+(?:of\s+)?(\d{4})\b|\bQ([1-4])\s+(\d{4})\b/gi,
       resolve: (m) => {
         const qWord = (m[1] ?? '').toLowerCase();
@@ -239,6 +258,7 @@ function buildRules(lex: TimeLexicon): Rule[] {
     },
     {
       name: 'year-range',
+      need: /\d{4}/,
       re: /\b(?:from|between)\s+((\d{4})\s+(?:to|and|until|through)\s+(\d{4}))\b|\b((\d{4})\s?[-–]\s?(\d{4}))\b/g,
       resolve: (m) => {
         const a = Number(m[2] ?? m[5]);
@@ -250,6 +270,7 @@ function buildRules(lex: TimeLexicon): Rule[] {
     },
     {
       name: 'bare-year',
+      need: /\d{4}/,
       re: new RegExp(`\\b${YP}\\s+(?:the\\s+(?:year\\s+)?)?((?:(early|late|mid)[- ])?(\\d{4}))\\b(?!\\s*(?:%|percent|people|[-–]\\s?\\d))`, 'gi'),
       group: 1,
       resolve: (m) => {
@@ -262,12 +283,14 @@ function buildRules(lex: TimeLexicon): Rule[] {
     },
     {
       name: 'bad-year',
+      need: /\d{5}/,
       re: /\b(?:in|since|during|until|by)\s+((?:19|20)\d{3,})\b(?!\s*(?:%|percent|per\b|[a-z]+s\b))/gi,
       group: 1,
       resolve: () => null,
     },
     {
       name: 'relative-day',
+      need: /today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)|last\s+night/i,
       re: /\b(the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)|last\s+night)\b/gi,
       resolve: (m, ctx) => {
         const w = m[1]!.toLowerCase().replace(/\s+/g, ' ');
@@ -278,16 +301,19 @@ function buildRules(lex: TimeLexicon): Rule[] {
     },
     {
       name: 'relative-day-part',
+      need: /yesterday|tomorrow/i,
       re: /\b(yesterday|tomorrow)\s+(morning|afternoon|evening|night)\b/gi,
       resolve: (m, ctx) => dayTime(addDays(ctx.ref, m[1]!.toLowerCase() === 'yesterday' ? -1 : 1)),
     },
     {
       name: 'relative-unit',
+      need: /week|month|year/i,
       re: /\b(?:(earlier|later)\s+)?(last|this|next|past|previous|coming)\s+(week|weekend|month|year)\b/gi,
       resolve: (m, ctx) => relativeUnit(ctx.ref, m[2]!.toLowerCase(), m[3]!.toLowerCase(), m[1]?.toLowerCase()),
     },
     {
       name: 'recent-period',
+      need: /days|weeks|months|years/i,
       re: new RegExp(`\\b(?:in|over|during|within|for)\\s+((?:the\\s+)?(recent|past|last|coming|next)\\s+(?:(few|couple\\s+of|several)\\s+|${NUM}\\s+)?(days|weeks|months|years))\\b`, 'gi'),
       group: 1,
       resolve: (m, ctx) => {
@@ -307,6 +333,7 @@ function buildRules(lex: TimeLexicon): Rule[] {
     },
     {
       name: 'ago',
+      need: /ago/i,
       re: new RegExp(`\\b(${NUM}\\s+(day|week|month|year)s?\\s+ago)\\b`, 'gi'),
       resolve: (m, ctx) => {
         const n = num(m[2]!);
@@ -322,6 +349,7 @@ function buildRules(lex: TimeLexicon): Rule[] {
     },
     {
       name: 'weekday',
+      need: new RegExp(WEEKDAY),
       re: new RegExp(`\\b(?:(?:on|since|by|until)\\s+)?((?:(last|this|next)\\s+)?${WEEKDAY}(?:\\s+(?:morning|afternoon|evening|night))?)\\b(?!,?\\s+(?:${alt(monthNames)}))(?!\\s+(?:${alt(lex.notAfterWeekday)})\\b)`, 'g'),
       group: 1,
       resolve: (m, ctx, at) => {
@@ -339,6 +367,7 @@ function buildRules(lex: TimeLexicon): Rule[] {
     },
     {
       name: 'month',
+      need: new RegExp(alt(lex.months.map(cap))),
       re: new RegExp(`\\b(?:${MP})\\s+(?:the\\s+)?(?:(?:beginning|start|end|middle)\\s+of\\s+)?((?:(early|late|mid)[- ])?(${alt(lex.months.map(cap))}))\\b(?![,.]?\\s*\\d)(?!\\s+\\p{Lu})`, 'gu'),
       group: 1,
       resolve: (m, ctx, at) => {
@@ -354,6 +383,7 @@ function buildRules(lex: TimeLexicon): Rule[] {
     },
     {
       name: 'duration-adjective',
+      need: /day|week|month|year|decade|century|hour/i,
       re: new RegExp(`\\b(${NUM}[- ](day|week|month|year|decade|century|hour))(?:[- ]long)?[- ](?!old\\b)(?=[a-z])`, 'gi'),
       group: 1,
       resolve: (m) => {
@@ -363,6 +393,7 @@ function buildRules(lex: TimeLexicon): Rule[] {
     },
     {
       name: 'duration-for',
+      need: /days|weeks|months|years|decades|hours/i,
       re: new RegExp(`\\bfor\\s+((?:(?:about|nearly|almost|more\\s+than|over|some|at\\s+least)\\s+)?(?:${NUM}|(a\\s+few|several|many))\\s+(days|weeks|months|years|decades|hours))\\b`, 'gi'),
       group: 1,
       resolve: (m) => {
@@ -373,12 +404,14 @@ function buildRules(lex: TimeLexicon): Rule[] {
     },
     {
       name: 'duration-plural',
+      need: /days|weeks|months|years|decades/i,
       re: /\b(?:for|over|after)\s+((days|weeks|months|years|decades))\b(?!\s+(?:ago|of\s+the|to\s+come))/gi,
       group: 1,
       resolve: (m) => time(durationValue(lex, 0, m[2]!.toLowerCase().replace(/s$/, '')), null, null, 'duration'),
     },
     {
       name: 'duration-long',
+      need: /long/i,
       re: /\b((decades|years|months|weeks|days)[- ]long)\b/gi,
       resolve: (m) => time(durationValue(lex, 0, m[2]!.toLowerCase().replace(/s$/, '')), null, null, 'duration'),
     },
@@ -388,6 +421,7 @@ function buildRules(lex: TimeLexicon): Rule[] {
     const names = alt(era.names).replace(/ /g, '\\s+');
     rules.push({
       name: 'era',
+      need: new RegExp(names, 'i'),
       re: new RegExp(`\\b(during|since|after|before|until|throughout|in|to|of|at)?\\s*((?:the\\s+)?(?:${names})(\\s+(?:days|era|years|period|times))?)\\b`, 'gi'),
       group: 2,
       resolve: (m) => (m[1] || m[3]

@@ -29,11 +29,11 @@ export function findNames(ctx: ActorsContext): void {
     let j = i + 1;
     while (j < words.length && words[j]!.sentence === words[i]!.sentence) {
       if (continuesName(ctx, j)) j++;
-      else if (joins(ctx, i, j)) j += 2;
+      else if (joins(ctx, i, j) || syllableAfterHyphen(ctx, j)) j += 2;
       else break;
     }
     // a joiner that led nowhere ("of" at the end) is not part of the run
-    while (j > i + 1 && !words[j - 1]!.cap) j--;
+    while (j > i + 1 && !words[j - 1]!.cap && !syllableAfterHyphen(ctx, j - 2)) j--;
     segmentRun(ctx, i, j, shouty.has(words[i]!.sentence) || j - i > LONG_RUN);
     i = j;
   }
@@ -79,6 +79,23 @@ function joins(ctx: ActorsContext, runStart: number, j: number): boolean {
   if (w.text === '&') return true;
   if (w.lower === 'of' && j > runStart && OF_HEADS.has(words[j - 1]!.text)) return true;
   return false;
+}
+
+/**
+ * Whether words[j] is a tight hyphen followed by a short lower-case syllable that ends a name:
+ * "Chung-tai", "Che-cheung", "Ka-ki" (romanised Chinese and Korean given names); not a participle or
+ * adjective compound ("Kremlin-backed", "Hamas-run", "Qaeda-linked").
+ */
+function syllableAfterHyphen(ctx: ActorsContext, j: number): boolean {
+  const { words } = ctx;
+  const h = words[j];
+  const prev = words[j - 1];
+  const next = words[j + 1];
+  if (!h || !prev || !next || (h.text !== '-' && h.text !== '‐') || !prev.cap) return false;
+  if (prev.end !== h.start || h.end !== next.start || next.sentence !== h.sentence) return false;
+  const t = next.text;
+  if (t.length < 2 || t.length > 6 || t !== next.lower || !/^\p{Ll}+$/u.test(t) || t.endsWith('ed')) return false;
+  return next.pos !== 'VERB' && next.pos !== 'ADJ' && next.pos !== 'ADV' && next.pos !== 'ADP' && !ctx.sets.particles.has(t);
 }
 
 /** Sentences that are mostly ALL-CAPS (wire headers, tables): only KB names are trusted there. */

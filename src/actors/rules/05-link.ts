@@ -79,7 +79,12 @@ function resolve(ctx: ActorsContext, c: Candidate, clusters: Map<string, Cluster
   if (c.form === 'name' && c.to - c.nameFrom === 1 && !c.kbIds?.some((id) => ctx.kb.get(id)?.type === 'PERSON')) {
     const w = wordsKey(ctx, c.nameFrom, c.to);
     for (const cl of clusters.values()) {
-      if (cl.type === 'PERSON' && cl.nameWords.length > 1 && cl.nameWords[cl.nameWords.length - 1] === w) return cl.key;
+      if (cl.type === 'PERSON' && cl.nameWords.length > 1 && cl.nameWords[cl.nameWords.length - 1] === w) {
+        // the person's surname, not the capital: no metonymy reading
+        delete c.metonymy;
+        c.type = 'PERSON';
+        return cl.key;
+      }
     }
   }
   if (c.metonymy?.as === 'actor' && c.country) return govKey(ctx, c.country);

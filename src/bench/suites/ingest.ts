@@ -72,14 +72,14 @@ const bench: Benchmark = {
         onProgress: (p) => {
           while (marks.length && p.done >= marks[0]! * records.length) {
             const s = (performance.now() - started) / 1000;
-            rows.push(`| ${Math.round(marks.shift()! * 100)}% | ${p.done} | ${s.toFixed(1)} | ${(p.stored / s).toFixed(0)} | ${(p.words / s).toFixed(0)} | ${Math.round(process.memoryUsage().rss / 1048576)} | ${peakRssMb()} |`);
+            rows.push(`| ${Math.round(marks.shift()! * 100)}% | ${p.done} | ${s.toFixed(1)} | ${(p.stored / s).toFixed(0)} | ${(p.words / s).toFixed(0)} | ${Math.round(process.memoryUsage().rss / 1048576)} | ${peakRssMb()} | ${Math.round(process.memoryUsage().heapUsed / 1048576)} |`);
           }
         },
       });
       const stats = await store.stats();
       console.log(`corpus: Reuters-21578, ${records.length} bodies; workers: ${jobs ?? `${defaultJobs()} (default: cores − 1)`}`);
-      console.log('| progress | articles | s | articles/s | words/s | RSS MB | peak RSS MB |');
-      console.log('|---|---|---|---|---|---|---|');
+      console.log('| progress | articles | s | articles/s | words/s | RSS MB | peak RSS MB | main-thread heap MB |');
+      console.log('|---|---|---|---|---|---|---|---|');
       for (const r of rows) console.log(r);
       console.log(`\ntotal: ${summary.stored} stored, ${summary.failed.length} failed, ${summary.seconds.toFixed(1)} s (incl. incident clustering), ` +
         `${(summary.stored / summary.seconds).toFixed(0)} articles/s, ${(summary.words / summary.seconds).toFixed(0)} words/s, peak RSS ${peakRssMb()} MB; ` +

@@ -191,7 +191,8 @@ function analyseErrors(errors: Errors, T: string, gold: Named[], pred: Named[], 
     }
     const partial = pred.some((p) => p.start < g.end && g.start < p.end);
     const cat = partial ? 'span (overlaps, not head)' : lineStart(g.head!.start) ? 'sentence-initial' : words === 1 ? 'single token' : 'multi-word';
-    errors.add(`FN missed ${g.type} ${cat}`, show(g));
+    const around = partial ? ` (head ${show(g.head!)}; predicted ${pred.filter((p) => p.start < g.end && g.start < p.end).map(show).join(', ')})` : '';
+    errors.add(`FN missed ${g.type} ${cat}`, show(g) + around);
   });
   pred.forEach((p, k) => {
     if (usedP.has(k)) return;
