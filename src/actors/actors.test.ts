@@ -117,11 +117,11 @@ describe('unknown names typed from cues', () => {
   const cases: Array<[string, Array<[string, string]>]> = [
     // text, [mention text, entity type] of the names (pronouns and demonyms left out)
     ['Environment Canada issued a warning.', [['Environment Canada', 'ORG']]],
-    ['The Toronto Star reported it.', [['Toronto Star', 'ORG']]],
+    ['The Toronto Star reported it.', [['Toronto Star', 'ORG'], ['Toronto', 'GPE']]],
     ['Users of Internet Explorer 6 must upgrade, as Internet Explorer is old.', [['Internet Explorer', 'OTHER'], ['Internet Explorer', 'OTHER']]],
     ['Crowds gathered for Waitangi Day.', [['Waitangi Day', 'OTHER']]],
     ['The boy lives in Irving, Texas. The Irving Police Department arrested him. Irving is a city.', [
-      ['Irving', 'GPE'], ['Texas', 'GPE'], ['Irving Police Department', 'ORG'], ['Irving', 'GPE'],
+      ['Irving', 'GPE'], ['Texas', 'GPE'], ['Irving Police Department', 'ORG'], ['Irving', 'GPE'], ['Irving', 'GPE'],
     ]],
     ['Scientologist Valeska Paris said she was held. Paris was told to stay.', [['Scientologist Valeska Paris', 'PERSON'], ['Paris', 'PERSON']]],
     ['The Kennedy Space Center is busy.', [['Kennedy Space Center', 'FAC']]],

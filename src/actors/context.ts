@@ -90,6 +90,8 @@ export interface LexiconSets {
   /** Person cues after / before a name, as lower-case word sequences (max 2 words). */
   personAfter: Set<string>;
   personBefore: Set<string>;
+  /** The subset of person cues that organisations never take ("who", "his", "Mr"). */
+  personOnlyCues: Set<string>;
   nonPerson: Map<string, Entity['type'] | null>;
   pronouns: Map<string, 'm' | 'f'>;
   metoPlacePreps: Set<string>;
@@ -142,6 +144,7 @@ export function lexiconSets(lex: ActorsLexicon): LexiconSets {
     firstNames,
     personAfter: lower(lex.names.person_cues_after),
     personBefore: lower(lex.names.person_cues_before),
+    personOnlyCues: lower(lex.names.person_only_cues),
     nonPerson: new Map(Object.entries(lex['non-person'])),
     pronouns,
     metoPlacePreps: lower(lex.metonymy.place.prepositions),

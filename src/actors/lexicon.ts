@@ -36,6 +36,7 @@ const NamesSchema = z.object({
   first_names: z.object({ m: words, f: words }),
   person_cues_after: words,
   person_cues_before: words,
+  person_only_cues: words,
 });
 const NonPersonSchema = z.record(z.string(), z.enum(ENTITY_TYPES_FOR_LEXICON).nullable());
 

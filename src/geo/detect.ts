@@ -13,6 +13,25 @@ export interface Toponym extends Span {
   locative: boolean;
 }
 
+/**
+ * A test of whether [start, end) overlaps any of `spans`, answered from a prefix count of covered
+ * characters instead of scanning the spans for every token (the detector asks for each capitalised one).
+ */
+function overlapTest(length: number, spans: Span[]): (start: number, end: number) => boolean {
+  if (!spans.length) return () => false;
+  const covered = new Uint8Array(length + 1);
+  const empty: Span[] = [];
+  for (const s of spans) {
+    if (s.start >= s.end) empty.push(s);
+    else covered.fill(1, Math.max(0, s.start), Math.min(length, s.end));
+  }
+  const before = new Int32Array(length + 1); // before[c]: covered characters in [0, c)
+  for (let c = 0; c < length; c++) before[c + 1] = before[c]! + covered[c]!;
+  const at = (c: number): number => before[Math.max(0, Math.min(length, c))]!;
+  return (start, end) =>
+    (start < end && at(end) - at(start) > 0) || empty.some((s) => s.start < end && start < s.end);
+}
+
 /** Tokens allowed inside a multi-word name ("Bosnia and Herzegovina", "Deir ez-Zor", "Washington, D.C."). */
 const CONNECTORS = new Set(['of', 'de', 'del', 'da', 'do', 'du', 'des', 'la', 'le', 'el', 'al', 'ar', 'as', 'ash', 'ad', 'az',
   'an', 'ez', 'es', 'and', 'the', 'upon', 'y', 'on', 'sur', '-', '.', "'", '’', ',', '&']);
@@ -22,7 +41,11 @@ export const FEATURE_STRONG = new Set(['PCLI', 'ADM1', 'PPLC', 'CONT', 'RGN', 'T
 /** Lower-case heads that may end a name ("Idlib province", "Donetsk region"). */
 const LOWER_HEADS = new Set(['province', 'governorate', 'region', 'oblast', 'state', 'county', 'district', 'strip', 'peninsula']);
 
-const isCap = (s: string): boolean => /^\p{Lu}/u.test(s);
+/** Whether a token starts with an upper-case letter (ASCII answered without the Unicode regex: hot loop). */
+const isCap = (s: string): boolean => {
+  const c = s.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(s);
+};
 
 /** First words of two-word names that are directions or qualifiers, not first names ("Western Sydney"). */
 const DIRECTIONS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central',
@@ -63,7 +86,7 @@ export function detectToponyms(text: string, tokens: TokenLayer, exclude: Span[]
   const gaz = gazetteer();
   const cues = geoCues();
   const out: Toponym[] = [];
-  const excluded = (start: number, end: number): boolean => exclude.some((s) => s.start < end && start < s.end);
+  const excluded = overlapTest(text.length, exclude);
   const surnames = personSurnames(text, tokens);
   let i = 0;
   while (i < tokens.length) {

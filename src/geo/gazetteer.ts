@@ -57,6 +57,9 @@ export interface Gazetteer {
   readonly size: number;
 }
 
+/** ASCII words separated by single spaces: foldName's folds leave these unchanged but for case. */
+const PLAIN_WORDS = /^[A-Za-z]+(?: [A-Za-z]+)*$/;
+
 /**
  * Folds a place name to its index key: accents and apostrophes dropped, dots removed, hyphens and
  * commas turned into spaces, lower case.
@@ -66,6 +69,8 @@ export interface Gazetteer {
  *   foldName('Washington, D.C.'); // 'washington dc'
  */
 export function foldName(s: string): string {
+  // Hot path (every capitalised token span is looked up): plain ASCII words need only lower-casing.
+  if (PLAIN_WORDS.test(s)) return s.toLowerCase();
   return s
     .normalize('NFD')
     .replace(/\p{M}/gu, '')

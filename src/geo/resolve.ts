@@ -110,8 +110,12 @@ export function geoContext(text: string, toponyms: ToponymInput[], extra: Map<st
   const focus = new Map<string, number>();
   for (const [iso, n] of counts) focus.set(iso, total ? n / total : 0);
   const cues = geoCues();
-  const words = text.toLowerCase().match(/[a-z]+/g) ?? [];
-  const political = words.filter((w) => cues.political.has(w)).length >= 2;
+  // Two political words suffice: stop scanning at the second.
+  let politicalWords = 0;
+  const lower = text.toLowerCase();
+  const word = /[a-z]+/g;
+  for (let m = word.exec(lower); m && politicalWords < 2; m = word.exec(lower)) if (cues.political.has(m[0])) politicalWords++;
+  const political = politicalWords >= 2;
   return { focus, counts, byName, political, text };
 }
 

@@ -25,6 +25,16 @@ export function defaultJobs(): number {
   return Math.max(1, availableParallelism() - 1);
 }
 
+/** Workers replaced after crashing, before the pool gives up. */
+const MAX_RESPAWNS = 8;
+
+/**
+ * Heap cap per worker. The pipeline keeps about 150 MB live; without a cap V8 lets a busy worker's
+ * heap (and the process RSS) grow for minutes before collecting. A text that needs more than the
+ * cap crashes its worker, which is replaced and the article reported as failed.
+ */
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 448 };
+
 /**
  * Starts a pool of `jobs` worker threads, each running `analyze`. With `jobs` 0 analysis runs
  * inline (no start-up cost; for small inputs and tests). Results come back in completion order.
@@ -40,39 +50,58 @@ export function createPool(jobs: number, options: AnalyzeOptions = {}): Analysis
   const fromSource = import.meta.url.endsWith('.ts');
   const url = new URL(fromSource ? './worker.ts' : './worker.js', import.meta.url);
   const waiting = new Map<number, (o: AnalysisOutcome) => void>();
-  const load = new Map<Worker, number>();
+  /** Sequence numbers each worker is analysing, so a crashed worker's articles can be reported. */
+  const busy = new Map<Worker, Set<number>>();
   let seq = 0;
+  let respawns = 0;
+  let closing = false;
   let failure: Error | null = null;
-  const workers = Array.from({ length: jobs }, () => {
-    const w = fromSource ? new Worker(tsxBootstrap(url), { eval: true }) : new Worker(url);
-    load.set(w, 0);
+  const workers: Worker[] = [];
+  const crashed = (w: Worker, reason: string) => {
+    for (const id of busy.get(w) ?? []) {
+      waiting.get(id)?.({ error: { code: 'internal', message: `analysis worker crashed: ${reason}` } });
+      waiting.delete(id);
+    }
+    busy.delete(w);
+    const i = workers.indexOf(w);
+    if (i < 0 || closing) return;
+    // A fatal error (out of memory on one huge text) costs that worker's articles, not the ingest.
+    if (++respawns > MAX_RESPAWNS) {
+      failure = new Error(reason);
+      workers.splice(i, 1);
+    } else workers[i] = spawn();
+  };
+  const spawn = (): Worker => {
+    const w = fromSource
+      ? new Worker(tsxBootstrap(url), { eval: true, resourceLimits: WORKER_LIMITS })
+      : new Worker(url, { resourceLimits: WORKER_LIMITS });
+    busy.set(w, new Set());
     w.on('message', (msg: { seq: number } & AnalysisOutcome) => {
-      load.set(w, load.get(w)! - 1);
+      busy.get(w)?.delete(msg.seq);
       const resolve = waiting.get(msg.seq);
       waiting.delete(msg.seq);
       resolve?.(msg);
     });
-    w.on('error', (err) => {
-      failure = err;
-      for (const resolve of waiting.values()) resolve({ error: { code: 'internal', message: `analysis worker crashed: ${err.message}` } });
-      waiting.clear();
-    });
+    w.on('error', (err) => crashed(w, err.message));
+    w.on('exit', (code) => { if (!closing) crashed(w, `exited with code ${code}`); });
     return w;
-  });
+  };
+  for (let i = 0; i < jobs; i++) workers.push(spawn());
   return {
     jobs,
     analyze(input) {
-      if (failure) return Promise.resolve({ error: { code: 'internal', message: `analysis worker crashed: ${(failure as Error).message}` } });
+      if (failure || !workers.length) return Promise.resolve({ error: { code: 'internal', message: `analysis worker crashed: ${(failure as Error | null)?.message ?? 'no workers left'}` } });
       // The least loaded worker: articles differ in length, so round-robin would leave one idle.
-      const w = workers.reduce((a, b) => (load.get(b)! < load.get(a)! ? b : a));
-      load.set(w, load.get(w)! + 1);
+      const w = workers.reduce((a, b) => (busy.get(b)!.size < busy.get(a)!.size ? b : a));
       const id = seq++;
+      busy.get(w)!.add(id);
       return new Promise((resolve) => {
         waiting.set(id, resolve);
         w.postMessage({ seq: id, input, options });
       });
     },
     async close() {
+      closing = true;
       await Promise.all(workers.map((w) => w.terminate()));
     },
   };

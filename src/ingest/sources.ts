@@ -1,9 +1,11 @@
-import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { isAbsolute } from 'node:path';
 import { glob } from 'tinyglobby';
 import type { ArticleInput } from '../analyze.js';
 import { NewsgraphError } from '../errors.js';
 import { parseBytes, readSource } from '../input/index.js';
+import { fromRecord } from '../input/records.js';
 import { isFeed, parseFeed } from './feed.js';
 import { warcArticles } from './warc.js';
 
@@ -93,6 +95,10 @@ export async function* readItems(source: Source, opts: ReadItemsOptions = {}): A
         yield* feedItems(readFileSync(source.path, 'utf8'), source.path, opts);
         return;
       }
+      if (!gz && /\.(jsonl|ndjson)$/i.test(source.path)) {
+        yield* jsonLines(source.path);
+        return;
+      }
       yield* records(await readSource(source.path, { maxBytes: opts.maxBytes }), name);
       return;
     }
@@ -112,6 +118,35 @@ export async function* readItems(source: Source, opts: ReadItemsOptions = {}): A
     if (!(err instanceof NewsgraphError)) throw err;
     yield { failure: { source: err.subject && err.subject !== name ? `${name} (${err.subject})` : name, reason: err.detail } };
   }
+}
+
+/**
+ * Streams a JSONL file one record at a time: corpora come as JSONL files of gigabytes, which
+ * neither fit the per-input size cap nor belong in memory at once.
+ */
+async function* jsonLines(path: string): AsyncGenerator<Item> {
+  const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
+  let n = 0;
+  for await (const raw of lines) {
+    n++;
+    const line = n === 1 ? raw.replace(/^\ufeff/, '').trim() : raw.trim();
+    if (!line) continue;
+    const subject = `${path}:${n}`;
+    try {
+      let rec: unknown;
+      try {
+        rec = JSON.parse(line);
+      } catch (err) {
+        throw new NewsgraphError('NG_INPUT_JSON', subject, `malformed JSON on line ${n} (${(err as Error).message})`);
+      }
+      const input = fromRecord(rec, subject, path);
+      yield { input: { ...input, line: n, source: input.source ?? path } };
+    } catch (err) {
+      if (!(err instanceof NewsgraphError)) throw err;
+      yield { failure: { source: subject, reason: err.detail } };
+    }
+  }
+  if (n === 0) yield { failure: { source: path, reason: 'input is empty (0 bytes)' } };
 }
 
 function* records(inputs: ArticleInput[], name: string): Generator<Item> {

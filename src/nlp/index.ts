@@ -53,13 +53,16 @@ export function tokenize(text: string): { sentences: Span[]; tokens: TokenLayer 
   let offset = 0;
   let prevWink = -1;
   let lastEnd = 0;
+  // First line break at or after lastEnd (-1: none left); lastEnd only grows, so the scan is linear.
+  let nl = text.indexOf('\n');
   for (let i = 0; i < values.length; i++) {
     offset += spaces[i]!.length;
     const v = values[i]!;
     const start = offset;
     offset += v.length;
     if (!v.trim()) continue;
-    const newline = text.slice(lastEnd, start).includes('\n');
+    if (nl !== -1 && nl < lastEnd) nl = text.indexOf('\n', lastEnd);
+    const newline = nl !== -1 && nl < start;
     if (sentences.length === 0 || wsent[i] !== prevWink || newline) {
       sentences.push({ start, end: offset });
     }

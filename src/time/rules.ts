@@ -39,6 +39,8 @@ interface Rule {
    * scanning it (most rules may start at any word, which makes a full scan costly).
    */
   need?: RegExp;
+  /** A `need` shared by a family of rules (all era names): tested once per text for the family. */
+  gate?: RegExp;
   /** Index of the group whose text is the expression, when the match has a leading preposition. */
   group?: number;
   resolve(m: RegExpExecArray, ctx: RuleContext, start: number): TimeProposal['time'] | 'skip';
@@ -55,7 +57,13 @@ let rulesCache: Rule[] | undefined;
  */
 export function proposeTimes(text: string, ctx: RuleContext): TimeProposal[] {
   const out: TimeProposal[] = [];
+  const gates = new Map<RegExp, boolean>();
   for (const rule of (rulesCache ??= buildRules(timeLexicon()))) {
+    if (rule.gate) {
+      let open = gates.get(rule.gate);
+      if (open === undefined) gates.set(rule.gate, (open = rule.gate.test(text)));
+      if (!open) continue;
+    }
     if (rule.need && !rule.need.test(text)) continue;
     rule.re.lastIndex = 0;
     for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
@@ -417,10 +425,12 @@ function buildRules(lex: TimeLexicon): Rule[] {
     },
   ];
   // Eras: a name preceded by a temporal preposition or followed by a period noun.
+  const anyEra = new RegExp(lex.eras.map((era) => alt(era.names).replace(/ /g, '\\s+')).join('|'), 'i');
   for (const era of lex.eras) {
     const names = alt(era.names).replace(/ /g, '\\s+');
     rules.push({
       name: 'era',
+      gate: anyEra,
       need: new RegExp(names, 'i'),
       re: new RegExp(`\\b(during|since|after|before|until|throughout|in|to|of|at)?\\s*((?:the\\s+)?(?:${names})(\\s+(?:days|era|years|period|times))?)\\b`, 'gi'),
       group: 2,

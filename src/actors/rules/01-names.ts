@@ -29,11 +29,11 @@ export function findNames(ctx: ActorsContext): void {
     let j = i + 1;
     while (j < words.length && words[j]!.sentence === words[i]!.sentence) {
       if (continuesName(ctx, j)) j++;
-      else if (joins(ctx, i, j) || syllableAfterHyphen(ctx, j)) j += 2;
+      else if (joins(ctx, i, j)) j += 2;
       else break;
     }
     // a joiner that led nowhere ("of" at the end) is not part of the run
-    while (j > i + 1 && !words[j - 1]!.cap && !syllableAfterHyphen(ctx, j - 2)) j--;
+    while (j > i + 1 && !words[j - 1]!.cap) j--;
     segmentRun(ctx, i, j, shouty.has(words[i]!.sentence) || j - i > LONG_RUN);
     i = j;
   }
@@ -79,23 +79,6 @@ function joins(ctx: ActorsContext, runStart: number, j: number): boolean {
   if (w.text === '&') return true;
   if (w.lower === 'of' && j > runStart && OF_HEADS.has(words[j - 1]!.text)) return true;
   return false;
-}
-
-/**
- * Whether words[j] is a tight hyphen followed by a short lower-case syllable that ends a name:
- * "Chung-tai", "Che-cheung", "Ka-ki" (romanised Chinese and Korean given names); not a participle or
- * adjective compound ("Kremlin-backed", "Hamas-run", "Qaeda-linked").
- */
-function syllableAfterHyphen(ctx: ActorsContext, j: number): boolean {
-  const { words } = ctx;
-  const h = words[j];
-  const prev = words[j - 1];
-  const next = words[j + 1];
-  if (!h || !prev || !next || (h.text !== '-' && h.text !== '‐') || !prev.cap) return false;
-  if (prev.end !== h.start || h.end !== next.start || next.sentence !== h.sentence) return false;
-  const t = next.text;
-  if (t.length < 2 || t.length > 6 || t !== next.lower || !/^\p{Ll}+$/u.test(t) || t.endsWith('ed')) return false;
-  return next.pos !== 'VERB' && next.pos !== 'ADJ' && next.pos !== 'ADV' && next.pos !== 'ADP' && !ctx.sets.particles.has(t);
 }
 
 /** Sentences that are mostly ALL-CAPS (wire headers, tables): only KB names are trusted there. */
@@ -167,6 +150,7 @@ function segmentRun(ctx: ActorsContext, a: number, b: number, kbOnly: boolean): 
     const t = titleAt(ctx, a, b);
     if (!t || !t.country) {
       push(ctx, { from: a, to: b, nameFrom: a, type: ids.length ? kb.get(ids[0]!)!.type : 'ORG', form: 'name', rule: ids.length ? 'kb-match' : 'org-name', kbIds: ids, entry: ids.length ? kb.get(ids[0]!)!.origin : 'data/actors-lexicon/names.yaml' });
+      leadingPlace(ctx, a, b);
       if (!ids.length) nestedInOrg(ctx, a, b);
       return;
     }
@@ -252,6 +236,27 @@ function nestedInOrg(ctx: ActorsContext, a: number, b: number): void {
   }
 }
 
+/**
+ * The place an organisation's name starts with, as a nested mention: "United States Navy",
+ * "Irving Police Department", "LA Weekly" (a KB country or capital, else a big gazetteer place).
+ */
+function leadingPlace(ctx: ActorsContext, a: number, b: number): void {
+  const { kb, words, sets } = ctx;
+  if (sets.orgPrefixes.has(words[a]!.text)) return; // "University of ...": the place comes after "of"
+  for (let l = Math.min(3, b - a - 1); l >= 1; l--) {
+    const key = wordsKey(ctx, a, a + l);
+    const ids = kb.byKey(key).filter((id) => isCountry(ctx, id));
+    const capital = kb.capitalByKey(key);
+    if (ids.length || capital) {
+      ctx.candidates.push({ from: a, to: a + l, nameFrom: a, type: 'GPE', form: 'name', rule: 'nested-place', kbIds: ids.length ? ids : kb.byKey(key), ...(capital && !ids.length ? { country: capital } : {}) });
+      return;
+    }
+  }
+  if (b - a >= 2 && words[a]!.cap && placeType(words[a]!.text, 1) === 'GPE') {
+    ctx.candidates.push({ from: a, to: a + 1, nameFrom: a, type: 'GPE', form: 'name', rule: 'nested-place', kbIds: kb.byKey(words[a]!.key) });
+  }
+}
+
 /** The longest knowledge-base name at k: seats, capitals, demonyms, then names and aliases. */
 function kbMatchAt(ctx: ActorsContext, k: number, end: number): Candidate | undefined {
   const { kb } = ctx;
@@ -314,7 +319,9 @@ function typeUnknown(ctx: ActorsContext, a: number, b: number, runStart: number)
     // "Internet Explorer 6", "PlayStation 4": a product with its version number (the whole entity)
     push(ctx, { from: a, to: b, nameFrom: a, type: 'OTHER', form: 'name', rule: 'product', entry: 'data/actors-lexicon/names.yaml' });
     return;
-  } else if (n >= 2 && hasPlaceWord(ctx, a, b) && !personEvidence(ctx, a, b)) {
+  } else if (n === 2 && (DIRECTIONS.has(firstW.text) || DIRECTIONS.has(last)) && hasPlaceWord(ctx, a, b)) {
+    type = 'GPE'; // "Kowloon West", "East L.A.": part of a place
+  } else if (n >= 2 && hasPlaceWord(ctx, a, b) && !personEvidence(ctx, a, b, true)) {
     // "Environment Canada", "Toronto Star", "Texas Instruments": a place inside a longer unknown
     // name makes an institution, not a person ("Valeska Paris" has person evidence)
     type = 'ORG';
@@ -370,19 +377,22 @@ function personShaped(ctx: ActorsContext, a: number, b: number): boolean {
  * word used alone elsewhere in the document (news repeat surnames), or a person cue right after
  * ("X said", "X, who") or before ("said X", "according to X", "striker X").
  */
-function personEvidence(ctx: ActorsContext, a: number, b: number): boolean {
+function personEvidence(ctx: ActorsContext, a: number, b: number, strict = false): boolean {
   const { words, sets } = ctx;
+  // strict: only cues that organisations never take ("X said" is no evidence for "Environment Canada")
+  const cue = (x: string): boolean => !strict || sets.personOnlyCues.has(x);
   for (let k = a; k < b - 1; k++) if (/^\p{Lu}\.$/u.test(words[k]!.text)) return true;
   // a reused last word is weak evidence: "Atlantis" after "Space Shuttle Atlantis" is no surname
-  if (surnameReused(ctx, words[b - 1]!.text, a) && !hasCommonWord(ctx, a, b)) return true;
+  // (strict: and not a country name — "Environment Canada" ... "Canada" is no surname)
+  if (surnameReused(ctx, words[b - 1]!.text, a) && !hasCommonWord(ctx, a, b) && (!strict || !ctx.kb.byKey(words[b - 1]!.key).some((id) => isCountry(ctx, id)))) return true;
   const after = (k: number): string => words[k]?.sentence === words[a]!.sentence ? words[k]!.lower : '';
   let n1 = after(b);
   if (n1 === ',') n1 = after(b + 1);
   const n2 = `${n1} ${after(b + 1)}`;
-  if (sets.personAfter.has(n1) || sets.personAfter.has(n2)) return true;
+  if ((sets.personAfter.has(n1) && cue(n1)) || (sets.personAfter.has(n2) && cue(n2))) return true;
   const p1 = words[a - 1]?.sentence === words[a]!.sentence ? words[a - 1]!.lower : '';
   const p2 = a >= 2 && words[a - 2]!.sentence === words[a]!.sentence ? `${words[a - 2]!.lower} ${p1}` : '';
-  return sets.personBefore.has(p1) || (p2 !== '' && sets.personBefore.has(p2));
+  return (sets.personBefore.has(p1) && cue(p1)) || (p2 !== '' && sets.personBefore.has(p2) && cue(p2));
 }
 
 /** Whether `word` occurs capitalised on its own (not right after another capitalised word) elsewhere. */

@@ -76,7 +76,8 @@ function resolve(ctx: ActorsContext, c: Candidate, clusters: Map<string, Cluster
   const { kb } = ctx;
   // a lone word that is the surname of a person named in full in this document ("Paris" after
   // "Valeska Paris") is that person, even when it is also a capital or a KB name
-  if (c.form === 'name' && c.to - c.nameFrom === 1 && !c.kbIds?.some((id) => ctx.kb.get(id)?.type === 'PERSON')) {
+  // (a country name is no surname: "Canada" after "Environment Canada")
+  if (c.form === 'name' && c.to - c.nameFrom === 1 && !c.kbIds?.some((id) => ctx.kb.get(id)?.type === 'PERSON' || isCountry(ctx, id))) {
     const w = wordsKey(ctx, c.nameFrom, c.to);
     for (const cl of clusters.values()) {
       if (cl.type === 'PERSON' && cl.nameWords.length > 1 && cl.nameWords[cl.nameWords.length - 1] === w) {

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { dbOption } from '../db.js';
 import type { Modality } from '../../contract.js';
 import { NewsgraphError } from '../../errors.js';
 import { openStore } from '../../store/open.js';
@@ -47,7 +48,7 @@ export function registerCorrections(program: Command, setCode: (code: number) =>
     .command('event')
     .description('mark an event wrong, or change its source, target, code or modality')
     .argument('<id>', 'event id (number) or articleId#v1')
-    .option('--db <path|url>', 'the store', 'newsgraph.db')
+    .addOption(dbOption('the store'))
     .option('--wrong', 'the event is not in the text: drop it')
     .option('--source <actor>', "entity of the article or KB actor (id, Q-id, CAMEO code); '-' for none")
     .option('--target <actor>', "entity of the article or KB actor (id, Q-id, CAMEO code); '-' for none")
@@ -68,7 +69,7 @@ export function registerCorrections(program: Command, setCode: (code: number) =>
     .description('merge a stored actor into a KB actor everywhere (e.g. an unlinked name into its actor)')
     .argument('<from>', 'stored actor: id, key, KB id or name')
     .argument('<into>', 'KB actor id, Q-id or CAMEO code')
-    .option('--db <path|url>', 'the store', 'newsgraph.db')
+    .addOption(dbOption('the store'))
     .action(async (from: string, into: string, o: { db: string }) => {
       await withStore(o.db, async (s) => added(await correctMerge(s, from, into)));
       setCode(0);
@@ -79,7 +80,7 @@ export function registerCorrections(program: Command, setCode: (code: number) =>
     .argument('<actor>', 'stored actor: id, key, KB id or name')
     .requiredOption('--surface <text>', 'mention text to split off')
     .option('--into <actor>', 'KB actor id, Q-id or CAMEO code for the split-off mentions')
-    .option('--db <path|url>', 'the store', 'newsgraph.db')
+    .addOption(dbOption('the store'))
     .action(async (actor: string, o: { db: string; surface: string; into?: string }) => {
       await withStore(o.db, async (s) => added(await correctSplit(s, actor, o.surface, o.into)));
       setCode(0);
@@ -91,7 +92,7 @@ export function registerCorrections(program: Command, setCode: (code: number) =>
     .requiredOption('--lat <deg>', 'latitude')
     .requiredOption('--lon <deg>', 'longitude')
     .option('--country <cc>', 'ISO 3166 alpha-2 country')
-    .option('--db <path|url>', 'the store', 'newsgraph.db')
+    .addOption(dbOption('the store'))
     .action(async (place: string, o: { db: string; lat: string; lon: string; country?: string }) => {
       await withStore(o.db, async (s) => added(await correctPlace(s, place, num('--lat', o.lat), num('--lon', o.lon), o.country)));
       setCode(0);
@@ -99,7 +100,7 @@ export function registerCorrections(program: Command, setCode: (code: number) =>
   corr
     .command('list')
     .description('every correction')
-    .option('--db <path|url>', 'the store', 'newsgraph.db')
+    .addOption(dbOption('the store'))
     .option('--json', 'print JSON')
     .action(async (o: { db: string; json?: boolean }) => {
       await withStore(o.db, async (s) => {
@@ -112,7 +113,7 @@ export function registerCorrections(program: Command, setCode: (code: number) =>
     .command('remove')
     .description("delete a correction (the next recode restores the machine's fact)")
     .argument('<id>', 'correction id')
-    .option('--db <path|url>', 'the store', 'newsgraph.db')
+    .addOption(dbOption('the store'))
     .action(async (id: string, o: { db: string }) => {
       await withStore(o.db, async (s) => {
         const c = await removeCorrection(s, num('<id>', id));
@@ -123,7 +124,7 @@ export function registerCorrections(program: Command, setCode: (code: number) =>
   corr
     .command('suggest')
     .description('dictionary entries suggested by repeated corrections')
-    .option('--db <path|url>', 'the store', 'newsgraph.db')
+    .addOption(dbOption('the store'))
     .option('--json', 'print JSON')
     .action(async (o: { db: string; json?: boolean }) => {
       await withStore(o.db, async (s) => {

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { dbOption } from '../db.js';
 import { NewsgraphError } from '../../errors.js';
 import { ACTOR_TYPES, ROLE_KINDS, type KbActor, type KbRole } from '../../kb/types.js';
 import { editDictionary, listDictionary, type DictionaryEdit } from '../../steer/dictionaries.js';
@@ -18,7 +19,6 @@ Examples:
   newsgraph dictionaries remove alias vladimir-putin 'the Kremlin chief' --db corpus.db
   newsgraph dictionaries list --db corpus.db`;
 
-const DB = ['--db <path|url>', 'the store whose dictionaries to edit', 'newsgraph.db'] as const;
 
 function run(db: string, edit: DictionaryEdit, setCode: (c: number) => void): void {
   const r = editDictionary(db, edit);
@@ -40,7 +40,7 @@ export function registerDictionaryEdits(dict: Command, setCode: (code: number) =
     .command('alias')
     .argument('<actor>', 'actor id (shipped or user)')
     .argument('<alias>', 'the new name')
-    .option(...DB)
+    .addOption(dbOption('the store whose dictionaries to edit'))
     .action((id: string, alias: string, o: { db: string }) => run(o.db, { op: 'add-alias', id, alias }, setCode));
   add
     .command('role')
@@ -51,7 +51,7 @@ export function registerDictionaryEdits(dict: Command, setCode: (code: number) =
     .option('--from <date>', 'YYYY, YYYY-MM or YYYY-MM-DD')
     .option('--to <date>', 'YYYY, YYYY-MM or YYYY-MM-DD')
     .option('--cameo <code>', 'CAMEO code while holding the role')
-    .option(...DB)
+    .addOption(dbOption('the store whose dictionaries to edit'))
     .action((id: string, o: { db: string; title: string; kind: string; org: string; from?: string; to?: string; cameo?: string }) => {
       const role = { title: o.title, kind: o.kind, org: o.org, from: o.from ?? null, to: o.to ?? null, ...(o.cameo ? { cameo: o.cameo } : {}) } as KbRole;
       run(o.db, { op: 'add-role', id, role }, setCode);
@@ -65,7 +65,7 @@ export function registerDictionaryEdits(dict: Command, setCode: (code: number) =
     .option('--cameo <code>', 'CAMEO actor code')
     .option('--country <cc>', 'ISO 3166 alpha-2')
     .option('--alias <alias...>', 'other names')
-    .option(...DB)
+    .addOption(dbOption('the store whose dictionaries to edit'))
     .action((id: string, o: { db: string; name: string; type: string; qid?: string; cameo?: string; country?: string; alias?: string[] }) => {
       const actor = { id, name: o.name, type: o.type, qid: o.qid, cameo: o.cameo, country: o.country, aliases: o.alias } as KbActor;
       run(o.db, { op: 'add-actor', actor }, setCode);
@@ -81,7 +81,7 @@ export function registerDictionaryEdits(dict: Command, setCode: (code: number) =
     .option('--country <cc>')
     .option('--gender <g>', 'm or f')
     .option('--kind <kind>', 'organisation kind')
-    .option(...DB)
+    .addOption(dbOption('the store whose dictionaries to edit'))
     .action((id: string, o: { db: string; name?: string; type?: string; qid?: string; cameo?: string; country?: string; gender?: string; kind?: string }) => {
       const fields = {
         name: o.name, type: oneOf('--type', o.type, ACTOR_TYPES), qid: o.qid, cameo: o.cameo, country: o.country,
@@ -95,17 +95,17 @@ export function registerDictionaryEdits(dict: Command, setCode: (code: number) =
     .command('alias')
     .argument('<actor>', 'actor id')
     .argument('<alias>', 'the name to remove')
-    .option(...DB)
+    .addOption(dbOption('the store whose dictionaries to edit'))
     .action((id: string, alias: string, o: { db: string }) => run(o.db, { op: 'remove-alias', id, alias }, setCode));
   remove
     .command('actor')
     .argument('<actor>', 'actor id (a shipped actor then applies again)')
-    .option(...DB)
+    .addOption(dbOption('the store whose dictionaries to edit'))
     .action((id: string, o: { db: string }) => run(o.db, { op: 'remove-actor', id }, setCode));
   dict
     .command('list')
     .description("the store's user dictionary and whether a change is pending")
-    .option(...DB)
+    .addOption(dbOption('the store whose dictionaries to edit'))
     .option('--json', 'print JSON')
     .action((o: { db: string; json?: boolean }) => {
       const l = listDictionary(o.db);

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { dbOption } from '../db.js';
 import { NewsgraphError } from '../../errors.js';
 import { EXPORT_FORMATS, exportStore, type ExportFormat } from '../../export/index.js';
 import { parseModality } from '../../query/index.js';
@@ -24,7 +25,7 @@ export function registerExport(program: Command, setCode: (code: number) => void
     .description('write a store as GDELT, PLOVER, GraphML, GEXF, GeoJSON or CSV')
     .requiredOption('--format <format>', EXPORT_FORMATS.join(', '))
     .requiredOption('--out <file|dir>', 'output file (a directory for csv)')
-    .option('--db <path|url>', 'the store', 'newsgraph.db')
+    .addOption(dbOption('the store'))
     .option('--modality <list>', "event modalities: 'any' or a comma-separated list (default asserted)")
     .addHelpText('after', HELP)
     .action(async (o: { format: string; out: string; db: string; modality?: string }) => {

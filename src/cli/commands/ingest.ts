@@ -1,5 +1,6 @@
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
+import { dbOption } from '../db.js';
 import { enqueue } from '../../cluster/queue.js';
 import { maskUrl } from '../../cluster/redis.js';
 import { NewsgraphError } from '../../errors.js';
@@ -104,7 +105,7 @@ export function registerIngest(program: Command, setCode: (code: number) => void
     .command('ingest')
     .description('analyse articles (files, directories, globs, URLs, feeds, WARC, -) into a store')
     .argument('<inputs...>', 'files, directories, globs, http(s) URLs, or - for stdin')
-    .option('--db <path|url>', 'the store (SQLite file, created if absent)', 'newsgraph.db')
+    .addOption(dbOption('the store (SQLite file, created if absent)'))
     .option('--jobs <n>', 'analysis worker threads (default: cores − 1, at least 1; 0 = analyse in the main thread)')
     .option('--batch <n>', 'articles per write transaction (default 100)')
     .option('--wait [seconds]', 'wait for another ingest writing the same store instead of refusing')

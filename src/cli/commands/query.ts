@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { dbOption } from '../db.js';
 import { NewsgraphError } from '../../errors.js';
 import {
   actorProfileQuery, dyadQuery, eventsQuery, incidentsQuery, neighboursQuery, parseModality, searchQuery, statsQuery,
@@ -70,7 +71,7 @@ export function registerQuery(program: Command, setCode: (code: number) => void)
     query
       .command(name)
       .description(description)
-      .option('--db <path|url>', 'the store', 'newsgraph.db')
+      .addOption(dbOption('the store'))
       .option('--format <format>', 'table, json or csv', 'table');
 
   sub('actor', 'profile of an actor: names, roles over time, top counterparts, events by QuadClass per month')

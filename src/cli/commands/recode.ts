@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { dbOption } from '../db.js';
 import { NewsgraphError } from '../../errors.js';
 import { openStore } from '../../store/open.js';
 import { formatChange, formatCounts } from '../../steer/facts.js';
@@ -40,7 +41,7 @@ export function registerRecode(program: Command, setCode: (code: number) => void
   program
     .command('recode')
     .description('re-code the articles affected by dictionary edits and corrections (as a new run)')
-    .option('--db <path|url>', 'the store', 'newsgraph.db')
+    .addOption(dbOption('the store'))
     .option('--dry-run', 'list the affected articles and the facts that would change; write nothing')
     .option('--all', 're-code every article of the store (a full re-run)')
     .option('--article <id...>', 're-code these articles')

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { dbOption } from '../db.js';
 import { NewsgraphError } from '../../errors.js';
 import { openStore } from '../../store/open.js';
 import { formatChange, formatCounts } from '../../steer/facts.js';
@@ -19,7 +20,7 @@ export function registerRuns(program: Command, setCode: (code: number) => void):
   runs
     .command('list')
     .description('every run: id, start, end, code and data version, counts')
-    .option('--db <path|url>', 'the store', 'newsgraph.db')
+    .addOption(dbOption('the store'))
     .option('--json', 'print JSON')
     .action(async (o: { db: string; json?: boolean }) => {
       const store = await openStore(o.db, { readonly: true });
@@ -42,7 +43,7 @@ export function registerRuns(program: Command, setCode: (code: number) => void):
     .description("compare two runs' facts: agreement, added/removed/changed events and links, examples")
     .argument('<a>', 'run id (the earlier)')
     .argument('<b>', 'run id (the later)')
-    .option('--db <path|url>', 'the store', 'newsgraph.db')
+    .addOption(dbOption('the store'))
     .option('--examples <n>', 'example changes to show (default 10)')
     .option('--json', 'print JSON')
     .action(async (a: string, b: string, o: { db: string; examples?: string; json?: boolean }) => {

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { dbOption } from '../db.js';
 import { NewsgraphError } from '../../errors.js';
 import { runIngest, reportIngest } from './ingest.js';
 
@@ -36,7 +37,7 @@ export function registerWatch(program: Command, setCode: (code: number) => void)
     .command('watch')
     .description('poll RSS/Atom feeds and ingest new items into a store')
     .argument('<feeds...>', 'feed URLs (or feed files)')
-    .option('--db <path|url>', 'the store', 'newsgraph.db')
+    .addOption(dbOption('the store'))
     .option('--every <duration>', 'time between polls: 30s, 15m, 1h', '15m')
     .option('--fetch', "fetch each new item's page instead of using the feed text")
     .option('--polls <n>', 'stop after n polls (default: run until interrupted)')

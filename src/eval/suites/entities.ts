@@ -161,13 +161,14 @@ function bcubed(gold: Named[], pred: Named[], m: Map<number, number>): { p: numb
   return { p, r, n: gold.length };
 }
 
-/** Error categories of the opt-in analysis (`NG_EVAL_ERRORS=1`): counts and a few examples each. */
+/** Error categories of the opt-in analysis (`NG_EVAL_ERRORS=1`, or `=N` for N examples each): counts and examples. */
 class Errors {
   readonly cats = new Map<string, { n: number; examples: string[] }>();
+  constructor(private readonly limit = 12) {}
   add(cat: string, example: string): void {
     const c = this.cats.get(cat) ?? this.cats.set(cat, { n: 0, examples: [] }).get(cat)!;
     c.n++;
-    if (c.examples.length < 12) c.examples.push(example);
+    if (c.examples.length < this.limit) c.examples.push(example);
   }
   lines(): string[] {
     return [...this.cats.entries()].sort((a, b) => b[1].n - a[1].n).map(([k, v]) => `${k}: ${v.n} — ${v.examples.join(' | ')}`);
@@ -220,7 +221,7 @@ const suite: EvalSuite = {
     let b3r = 0;
     let b3n = 0;
     let ms = 0;
-    const errors = process.env.NG_EVAL_ERRORS ? new Errors() : undefined;
+    const errors = process.env.NG_EVAL_ERRORS ? new Errors(Number(process.env.NG_EVAL_ERRORS) > 1 ? Number(process.env.NG_EVAL_ERRORS) : 12) : undefined;
     for (const f of files) {
       const { text, date, gold, nominal } = readGum(readFileSync(join(dir, f), 'utf8'));
       const t0 = performance.now();
