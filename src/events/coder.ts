@@ -335,6 +335,14 @@ function codeNoun(syn: SentenceSyntax, n: number, pats: PatternIndex): Found | n
   return { p, trigger: n, sources, targets, after: args.end, how, confidence, oneSided, symmetric: p.flags.has('joint') && !possessed && !possessivePronoun };
 }
 
+const byIdCache = new WeakMap<readonly Entity[], Map<string, Entity>>();
+/** Entities by id, built once per entities layer (codeSentence runs once per sentence). */
+function entitiesById(entities: readonly Entity[]): Map<string, Entity> {
+  let m = byIdCache.get(entities);
+  if (!m) byIdCache.set(entities, (m = new Map(entities.map((e) => [e.id, e]))));
+  return m;
+}
+
 /**
  * Codes the events of one sentence.
  *
@@ -344,7 +352,7 @@ function codeNoun(syn: SentenceSyntax, n: number, pats: PatternIndex): Found | n
 export function codeSentence(doc: Doc, sentence: number, syn: SentenceSyntax, options: CoderOptions = {}, budget: { triggers: number } = { triggers: options.maxTriggersPerSentence ?? 60 }): EventProposal[] {
   const pats = options.patterns ?? loadPatterns();
   const cues = options.cues ?? loadCues();
-  const entities = new Map<string, Entity>(doc.getOr('entities', []).map((e) => [e.id, e]));
+  const entities = entitiesById(doc.getOr('entities', []));
   const span = doc.get('sentences')[sentence]!;
   const t = syn.t;
   const out: EventProposal[] = [];

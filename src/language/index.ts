@@ -54,14 +54,32 @@ function stopwordLists(): Map<string, Set<string>> {
   return stopwords;
 }
 
+let stopwordLangs: Map<string, string[]> | undefined;
+/** Each function word with the languages whose list has it. */
+function stopwordIndex(): Map<string, string[]> {
+  if (!stopwordLangs) {
+    stopwordLangs = new Map();
+    for (const [lang, set] of stopwordLists()) {
+      for (const w of set) {
+        const langs = stopwordLangs.get(w);
+        if (langs) langs.push(lang);
+        else stopwordLangs.set(w, [lang]);
+      }
+    }
+  }
+  return stopwordLangs;
+}
+
 /** How many of the first 400 words of `text` are function words of each listed language. */
 function stopwordCounts(text: string): Map<string, number> {
   const words = (text.slice(0, 4000).toLowerCase().match(/\p{L}+/gu) ?? []).slice(0, 400);
   const counts = new Map<string, number>();
-  for (const [lang, set] of stopwordLists()) {
-    let n = 0;
-    for (const w of words) if (set.has(w)) n++;
-    counts.set(lang, n);
+  // One lookup per word in a word → languages index (the counts keep the lists' language order).
+  for (const lang of stopwordLists().keys()) counts.set(lang, 0);
+  const index = stopwordIndex();
+  for (const w of words) {
+    const langs = index.get(w);
+    if (langs) for (const lang of langs) counts.set(lang, counts.get(lang)! + 1);
   }
   counts.set('_words', words.length);
   return counts;

@@ -33,6 +33,20 @@ interface Hit {
 }
 
 /**
+ * Whether text[start, end) contains a letter (`\p{L}`), without slicing the token: ASCII is
+ * answered directly, anything else by the Unicode regex over the token (this runs for every token).
+ */
+function hasLetter(text: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 128) return /\p{L}/u.test(text.slice(start, end));
+    const lower = c | 32;
+    if (lower >= 97 && lower <= 122) return true;
+  }
+  return false;
+}
+
+/**
  * Computes document tone and per-entity stance for a document with `tokens` and `mentions`.
  *
  * @example
@@ -41,7 +55,7 @@ interface Hit {
 export function computeTone(doc: Doc, lexicon: ToneLexicon = toneLexicon()): Tone {
   const tokens = doc.get('tokens');
   let wordCount = 0;
-  for (let i = 0; i < tokens.length; i++) if (/\p{L}/u.test(tokens.text(i))) wordCount++;
+  for (let i = 0; i < tokens.length; i++) if (hasLetter(doc.text, tokens.start(i), tokens.end(i))) wordCount++;
   const hits = findHits(tokens, lexicon);
   let pos = 0;
   let neg = 0;

@@ -29,6 +29,8 @@ export interface Cluster {
  */
 export function link(ctx: ActorsContext): Map<string, Cluster> {
   const clusters = new Map<string, Cluster>();
+  /** The clusters in creation order, read backwards (newest first) without copying. */
+  const created: Cluster[] = [];
   let lastGov: string | undefined;
   const live = ctx.candidates.filter((c) => !c.dropped).sort((a, b) => a.from - b.from || b.to - a.to);
   // Full names first, then lone unknown words, so that a surname used before the full name
@@ -36,7 +38,7 @@ export function link(ctx: ActorsContext): Map<string, Cluster> {
   const lone = (c: Candidate): boolean => c.form === 'name' && c.to - c.nameFrom === 1;
   const order = [...live.filter((c) => !lone(c)), ...live.filter(lone)];
   for (const c of order) {
-    const key = resolve(ctx, c, clusters, lastGov);
+    const key = resolve(ctx, c, clusters, created, lastGov);
     if (!key) {
       c.dropped = true;
       continue;
@@ -52,6 +54,7 @@ export function link(ctx: ActorsContext): Map<string, Cluster> {
         country: a?.country ?? c.country, rule: c.rule, entry: a?.origin ?? c.entry,
       };
       clusters.set(key, cl);
+      created.push(cl);
     }
     cl.mentions.push(c);
     if (!cl.gender && c.gender) cl.gender = c.gender;
@@ -72,7 +75,7 @@ function govKey(ctx: ActorsContext, cc: string): string {
   return ctx.kb.government(cc) ? `kb:${cc}-gov` : `gov:${cc}`;
 }
 
-function resolve(ctx: ActorsContext, c: Candidate, clusters: Map<string, Cluster>, lastGov: string | undefined): string | undefined {
+function resolve(ctx: ActorsContext, c: Candidate, clusters: Map<string, Cluster>, created: readonly Cluster[], lastGov: string | undefined): string | undefined {
   const { kb } = ctx;
   // a lone word that is the surname of a person named in full in this document ("Paris" after
   // "Valeska Paris") is that person, even when it is also a capital or a KB name
@@ -116,13 +119,15 @@ function resolve(ctx: ActorsContext, c: Candidate, clusters: Map<string, Cluster
   const key = words.join(' ');
   if (c.type === 'PERSON' || c.type === 'OTHER' || (c.rule === 'unknown-name' && words.length === 1)) {
     // a short form of a fuller name earlier in the document: "Tillerson", "Al Assad"
-    for (const cl of [...clusters.values()].reverse()) {
+    for (let i = created.length - 1; i >= 0; i--) {
+      const cl = created[i]!;
       if (cl.type !== 'PERSON' || cl.nameWords.length <= words.length) continue;
       if (endsWith(cl.nameWords, words)) return cl.key;
     }
     // a first name alone for a person named in full earlier: "Gloria" after "Gloria Estefan"
     if (words.length === 1 && ctx.sets.firstNames.has(wordsText(ctx, c.nameFrom, c.to))) {
-      for (const cl of [...clusters.values()].reverse()) {
+      for (let i = created.length - 1; i >= 0; i--) {
+        const cl = created[i]!;
         if (cl.type === 'PERSON' && cl.nameWords.length > 1 && cl.nameWords[0] === words[0]) return cl.key;
       }
     }
@@ -140,7 +145,8 @@ function resolve(ctx: ActorsContext, c: Candidate, clusters: Map<string, Cluster
   // (a place word is only a modifier of a longer name: "Irving" is not "Irving Police Department")
   if (words.length === 1 && c.type !== 'PERSON' && c.type !== 'GPE' && c.type !== 'LOC' && c.type !== 'FAC') {
     const text = wordsText(ctx, c.nameFrom, c.to);
-    for (const cl of [...clusters.values()].reverse()) {
+    for (let i = created.length - 1; i >= 0; i--) {
+      const cl = created[i]!;
       if (cl.type === 'PERSON' || cl.nameWords.length < 2) continue;
       // an acronym of an organisation named earlier: "USI" after "University of Southern Indiana"
       if (/^[A-Z]{2,6}$/.test(text) && acronym(cl) === text) return cl.key;
