@@ -74,7 +74,7 @@ export function tokenize(text: string): { sentences: Span[]; tokens: TokenLayer 
     pos.push(POS_CODE[tags[i]!] ?? POS_CODE.X!);
     sentOf.push(sentences.length - 1);
     norm.push(normals[i]!);
-    lem.push(lemmas[i]!);
+    lem.push(lemmas[i] ?? normals[i]!); // wink gives no lemma for some tokens ("Cannot," before a comma)
   }
   const layer = new TokenLayer(
     text, Int32Array.from(starts), Int32Array.from(ends), Uint8Array.from(pos), Int32Array.from(sentOf), norm, lem,

@@ -19,4 +19,10 @@ describe('tokenize', () => {
     expect(tokens.range(10, 21)).toEqual([2, 4]);
     expect(tokens.sentence(5)).toBe(1);
   });
+
+  it('always gives a lemma, even where wink-nlp has none', () => {
+    const { tokens } = tokenize('"Such cutbacks ... Cannot, in certain cases, work."');
+    const lemmas = Array.from({ length: tokens.length }, (_, i) => tokens.lemma(i));
+    expect(lemmas).toEqual(['"', 'such', 'cutback', '...', 'cannot', ',', 'in', 'certain', 'case', ',', 'work', '.', '"']);
+  });
 });
