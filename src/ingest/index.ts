@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
+// Types only: the writing thread must not load the pipeline (see `createPool`).
 import type { ArticleInput } from '../analyze.js';
-import { dataVersion, VERSION } from '../analyze.js';
 import type { Analysis } from '../contract.js';
 import { assignStories } from '../dedup/index.js';
 import type { Store } from '../store/types.js';
@@ -40,6 +40,8 @@ export interface IngestProgress {
   total: number;
   stored: number;
   words: number;
+  /** V8 heap (MB) of each analysing thread, asked when called (the benchmark prints it). */
+  analyserHeaps: () => Promise<Array<{ usedMb: number; totalMb: number }>>;
 }
 
 export interface IngestSummary {
@@ -97,7 +99,7 @@ export async function ingest(store: Store, args: string[] | Source[], opts: Inge
   let batch: Analysis[] = [];
   const inFlight = new Set<Promise<void>>();
   const maxInFlight = Math.max(4, jobs * 8);
-  const progress = () => opts.onProgress?.({ done, total: Math.max(total, done), stored, words });
+  const progress = () => opts.onProgress?.({ done, total: Math.max(total, done), stored, words, analyserHeaps: () => pool.heaps() });
 
   let writeMs = 0;
   const flush = async () => {
@@ -127,7 +129,8 @@ export async function ingest(store: Store, args: string[] | Source[], opts: Inge
   };
 
   try {
-    await store.startRun({ id: runId, started: new Date(started).toISOString(), codeVersion: VERSION, dataVersion: dataVersion(analysis.actorFiles) });
+    const versions = await pool.versions();
+    await store.startRun({ id: runId, started: new Date(started).toISOString(), codeVersion: versions.code, dataVersion: versions.data });
     ensureBaseline(store.location, runId);
     for (const source of expanded.sources) {
       let inSource = 0;

@@ -1,8 +1,11 @@
 import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
+import { getHeapStatistics } from 'node:v8';
 import { Worker } from 'node:worker_threads';
-import { analyze, type AnalyzeOptions, type ArticleInput } from '../analyze.js';
+// Types only: importing analyze.js loads the pipeline's modules (the wink model among them, about
+// 65 MB), which the writing thread does not need when workers analyse. The inline pool imports it.
+import type { AnalyzeOptions, ArticleInput } from '../analyze.js';
 import type { Analysis } from '../contract.js';
 import { NewsgraphError } from '../errors.js';
 
@@ -13,6 +16,10 @@ export type AnalysisOutcome = { analysis: Analysis } | { error: { code: string; 
 export interface AnalysisPool {
   readonly jobs: number;
   analyze(input: ArticleInput): Promise<AnalysisOutcome>;
+  /** The code version and the data version the analyses are made with (for the run record). */
+  versions(): Promise<{ code: string; data: string }>;
+  /** V8 heap in use and reserved, MB, per analysing thread (for the benchmark). */
+  heaps(): Promise<Array<{ usedMb: number; totalMb: number }>>;
   close(): Promise<void>;
 }
 
@@ -49,7 +56,8 @@ export function createPool(jobs: number, options: AnalyzeOptions = {}): Analysis
   // Run from source (tsx, vitest), the worker is a .ts file: a bootstrap registers tsx's loader first.
   const fromSource = import.meta.url.endsWith('.ts');
   const url = new URL(fromSource ? './worker.ts' : './worker.js', import.meta.url);
-  const waiting = new Map<number, (o: AnalysisOutcome) => void>();
+  // Replies by sequence number: analysis outcomes, and the answers to `heaps()` / `versions()`.
+  const waiting = new Map<number, (o: any) => void>();
   /** Sequence numbers each worker is analysing, so a crashed worker's articles can be reported. */
   const busy = new Map<Worker, Set<number>>();
   let seq = 0;
@@ -76,7 +84,7 @@ export function createPool(jobs: number, options: AnalyzeOptions = {}): Analysis
       ? new Worker(tsxBootstrap(url), { eval: true, resourceLimits: WORKER_LIMITS })
       : new Worker(url, { resourceLimits: WORKER_LIMITS });
     busy.set(w, new Set());
-    w.on('message', (msg: { seq: number } & AnalysisOutcome) => {
+    w.on('message', (msg: { seq: number }) => {
       busy.get(w)?.delete(msg.seq);
       const resolve = waiting.get(msg.seq);
       waiting.delete(msg.seq);
@@ -86,37 +94,63 @@ export function createPool(jobs: number, options: AnalyzeOptions = {}): Analysis
     w.on('exit', (code) => { if (!closing) crashed(w, `exited with code ${code}`); });
     return w;
   };
+  const request = <T>(w: Worker, msg: object): Promise<T> => {
+    const id = seq++;
+    busy.get(w)!.add(id);
+    return new Promise((resolve) => {
+      waiting.set(id, resolve);
+      w.postMessage({ seq: id, ...msg });
+    });
+  };
+  const noWorkers = () => `analysis worker crashed: ${(failure as Error | null)?.message ?? 'no workers left'}`;
   for (let i = 0; i < jobs; i++) workers.push(spawn());
   return {
     jobs,
     analyze(input) {
-      if (failure || !workers.length) return Promise.resolve({ error: { code: 'internal', message: `analysis worker crashed: ${(failure as Error | null)?.message ?? 'no workers left'}` } });
+      if (failure || !workers.length) return Promise.resolve({ error: { code: 'internal', message: noWorkers() } });
       // The least loaded worker: articles differ in length, so round-robin would leave one idle.
       const w = workers.reduce((a, b) => (busy.get(b)!.size < busy.get(a)!.size ? b : a));
-      const id = seq++;
-      busy.get(w)!.add(id);
-      return new Promise((resolve) => {
-        waiting.set(id, resolve);
-        w.postMessage({ seq: id, input, options });
-      });
+      return request<{ seq: number } & AnalysisOutcome>(w, { input, options });
+    },
+    async versions() {
+      if (!workers.length) throw new Error(noWorkers());
+      const out = await request<{ versions?: { code: string; data: string }; error?: { message: string } }>(workers[0]!, { query: 'versions', options });
+      if (!out.versions) throw new Error(out.error?.message ?? noWorkers());
+      return out.versions;
+    },
+    async heaps() {
+      const outs = await Promise.all(workers.map((w) => request<{ heap?: { used: number; total: number } }>(w, { query: 'heap' })));
+      return outs.filter((o) => o.heap).map((o) => ({ usedMb: Math.round(o.heap!.used / 1048576), totalMb: Math.round(o.heap!.total / 1048576) }));
     },
     async close() {
       closing = true;
       await Promise.all(workers.map((w) => w.terminate()));
+      for (const resolve of waiting.values()) resolve({ error: { code: 'internal', message: 'analysis pool closed' } });
+      waiting.clear();
     },
   };
 }
 
 function inlinePool(options: AnalyzeOptions): AnalysisPool {
+  const loaded = import('../analyze.js');
   return {
     jobs: 0,
     async analyze(input) {
+      const { analyze } = await loaded;
       try {
         return { analysis: analyze(input, options) };
       } catch (err) {
         if (err instanceof NewsgraphError) return { error: { code: err.code, message: err.detail } };
         return { error: { code: 'internal', message: (err as Error)?.message ?? String(err) } };
       }
+    },
+    async versions() {
+      const { dataVersion, VERSION } = await loaded;
+      return { code: VERSION, data: dataVersion(options.actorFiles) };
+    },
+    async heaps() {
+      const h = getHeapStatistics();
+      return [{ usedMb: Math.round(h.used_heap_size / 1048576), totalMb: Math.round(h.total_heap_size / 1048576) }];
     },
     async close() {},
   };

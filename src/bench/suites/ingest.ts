@@ -64,7 +64,7 @@ const bench: Benchmark = {
     writeFileSync(input, `${records.join('\n')}\n`);
     const store = await openStore(join(tmp, 'bench.db'));
     const marks = [0.25, 0.5, 0.75, 1];
-    const rows: string[] = [];
+    const rows: Array<Promise<string>> = [];
     const started = performance.now();
     try {
       const summary = await ingest(store, [input], {
@@ -72,15 +72,16 @@ const bench: Benchmark = {
         onProgress: (p) => {
           while (marks.length && p.done >= marks[0]! * records.length) {
             const s = (performance.now() - started) / 1000;
-            rows.push(`| ${Math.round(marks.shift()! * 100)}% | ${p.done} | ${s.toFixed(1)} | ${(p.stored / s).toFixed(0)} | ${(p.words / s).toFixed(0)} | ${Math.round(process.memoryUsage().rss / 1048576)} | ${peakRssMb()} | ${Math.round(process.memoryUsage().heapUsed / 1048576)} |`);
+            const row = `| ${Math.round(marks.shift()! * 100)}% | ${p.done} | ${s.toFixed(1)} | ${(p.stored / s).toFixed(0)} | ${(p.words / s).toFixed(0)} | ${Math.round(process.memoryUsage().rss / 1048576)} | ${peakRssMb()} | ${Math.round(process.memoryUsage().heapUsed / 1048576)} |`;
+            rows.push(p.analyserHeaps().then((hs) => `${row} ${hs.map((h) => `${h.usedMb}/${h.totalMb}`).join(', ')} |`, () => `${row} ? |`));
           }
         },
       });
       const stats = await store.stats();
       console.log(`corpus: Reuters-21578, ${records.length} bodies; workers: ${jobs ?? `${defaultJobs()} (default: cores − 1)`}`);
-      console.log('| progress | articles | s | articles/s | words/s | RSS MB | peak RSS MB | main-thread heap MB |');
-      console.log('|---|---|---|---|---|---|---|---|');
-      for (const r of rows) console.log(r);
+      console.log('| progress | articles | s | articles/s | words/s | RSS MB | peak RSS MB | main-thread heap MB | analyser heaps used/reserved MB |');
+      console.log('|---|---|---|---|---|---|---|---|---|');
+      for (const r of await Promise.all(rows)) console.log(r);
       console.log(`\ntotal: ${summary.stored} stored, ${summary.failed.length} failed, ${summary.seconds.toFixed(1)} s (incl. incident clustering), ` +
         `${(summary.stored / summary.seconds).toFixed(0)} articles/s, ${(summary.words / summary.seconds).toFixed(0)} words/s, peak RSS ${peakRssMb()} MB; ` +
         `dedup + writes took ${summary.writeSeconds.toFixed(1)} s in the main thread (${Math.round(summary.stored / Math.max(summary.writeSeconds, 0.001))} articles/s)`);
