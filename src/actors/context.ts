@@ -76,6 +76,8 @@ export interface LexiconSets {
   /** Every word that can start a description cue (kind, leader or government noun), to skip other words fast. */
   cueFirstWords: Set<string>;
   governmentNouns: Set<string>;
+  /** Institution nouns ("forces", "officials", "defense officials") -> KB institution kind. */
+  institutionNouns: Map<string, string>;
   particles: Set<string>;
   orgSuffixes: Set<string>;
   orgPrefixes: Set<string>;
@@ -123,7 +125,10 @@ export function lexiconSets(lex: ActorsLexicon): LexiconSets {
   const pronouns = new Map<string, 'm' | 'f'>();
   for (const g of ['m', 'f'] as const) for (const p of lex.pronouns[g]) pronouns.set(p, g);
   const kindNouns = new Map(Object.entries(lex.epithets.kinds).map(([k, v]) => [k.toLowerCase(), v]));
-  const cueFirstWords = new Set([...kindNouns.keys(), ...lex.epithets.leader, ...lex.epithets.government].map((k) => k.toLowerCase().split(/\s+/)[0]!));
+  const institutionNouns = new Map(Object.entries(lex.epithets.institutions).map(([k, v]) => [k.toLowerCase(), v]));
+  const cueFirstWords = new Set(
+    [...kindNouns.keys(), ...lex.epithets.leader, ...lex.epithets.government, ...institutionNouns.keys()].map((k) => k.toLowerCase().split(/\s+/)[0]!),
+  );
   const sets: LexiconSets = {
     titles,
     titleMaxWords,
@@ -132,6 +137,7 @@ export function lexiconSets(lex: ActorsLexicon): LexiconSets {
     kindNouns,
     cueFirstWords,
     governmentNouns: lower(lex.epithets.government),
+    institutionNouns,
     particles: lower(lex.names.particles),
     orgSuffixes: new Set(lex.names.org_suffixes),
     orgPrefixes: new Set(lex.names.org_prefixes),

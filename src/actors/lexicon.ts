@@ -11,7 +11,13 @@ const TitlesSchema = z.object({
   titles: z.array(z.object({ title: z.string().min(1), kind: kind.optional() })),
   gendered: z.object({ m: words, f: words }),
 });
-const EpithetsSchema = z.object({ leader: words, kinds: z.record(z.string(), kind), government: words });
+const EpithetsSchema = z.object({
+  leader: words,
+  kinds: z.record(z.string(), kind),
+  government: words,
+  /** Noun after a country cue -> KB institution kind ("Russian forces" -> military). */
+  institutions: z.record(z.string(), z.string().min(1)).default({}),
+});
 const PronounsSchema = z.object({ lookback: z.number().int().min(0).max(10), m: words, f: words });
 const MetonymySchema = z.object({
   place: z.object({ prepositions: words, nouns_of: words, verbs: words }),

@@ -285,7 +285,7 @@ function codeVerb(syn: SentenceSyntax, v: number, pats: PatternIndex): Found | n
 }
 
 /** Noun trigger: possessor/modifier source, "by/from" source, prepositional target, governing verb. */
-function codeNoun(syn: SentenceSyntax, n: number, pats: PatternIndex): Found | null {
+function codeNoun(syn: SentenceSyntax, n: number, pats: PatternIndex, capital: (entity: string) => boolean = () => true): Found | null {
   const list = pats.nouns.get(syn.lemma(n)) ?? pats.nouns.get(syn.word(n));
   if (!list) return null;
   // only the head of a noun phrase triggers ("attack" in "attack helicopters" does not)
@@ -327,12 +327,28 @@ function codeNoun(syn: SentenceSyntax, n: number, pats: PatternIndex): Found | n
   if (p.target.governor) targets = govSubject();
   for (const prep of p.target.preps) if (!targets.length && args.preps.has(prep)) targets = args.preps.get(prep)!;
   // consultations hosted in a capital: the host is the target ("today's talks in Moscow")
-  if (!targets.length && p.flags.has('joint')) {
-    const host = args.preps.get('in');
-    if (host) targets = host;
+  // (only for a lone party and a national capital: "Iran and world powers resumed talks in Vienna" and
+  // "the G7 talks in Quebec" name the place of the talks, not a participant)
+  if (!targets.length && p.flags.has('joint') && sources.length === 1) {
+    const host = args.preps.get('in')?.filter((x) => capital(syn.actors[x]!.entity));
+    if (host?.length) targets = host;
   }
   const oneSided = !targets.length && p.code.startsWith('20');
   return { p, trigger: n, sources, targets, after: args.end, how, confidence, oneSided, symmetric: p.flags.has('joint') && !possessed && !possessivePronoun };
+}
+
+/** Whether a mention names a place that is no actor: a GPE/LOC/FAC used as a place (not metonymy) without a CAMEO country code. */
+function placeOnly(a: ActorSpan, entities: Map<string, Entity>): boolean {
+  return PLACE_TYPES.has(a.type) && !entities.get(a.entity)?.kb?.cameo;
+}
+
+const placeCache = new WeakMap<object, Map<string, string | null>>();
+/** Feature codes of the places layer by entity id (empty without a places stage). */
+function placesOf(doc: Doc): Map<string, string | null> {
+  const layer = doc.getOr('places', []);
+  let m = placeCache.get(layer);
+  if (!m) placeCache.set(layer, (m = new Map(layer.map((p) => [p.entity, p.featureCode]))));
+  return m;
 }
 
 const byIdCache = new WeakMap<readonly Entity[], Map<string, Entity>>();
@@ -358,13 +374,15 @@ export function codeSentence(doc: Doc, sentence: number, syn: SentenceSyntax, op
   const out: EventProposal[] = [];
   const seen = new Set<string>();
   const maxTriggers = options.maxTriggersPerSentence ?? 60;
+  const places = placesOf(doc);
+  const capitalOf = (entity: string): boolean => places.get(entity) === 'PPLC';
   for (let i = syn.from; i < syn.to; i++) {
     const pos = syn.pos(i);
     // words inside an actor's name ("Ministry of Silly Walks", "Attack Helicopter Regiment") trigger nothing
     if (syn.actor(i) >= 0) continue;
     let f: Found | null = null;
     if (pos === 'VERB') f = codeVerb(syn, i, pats);
-    else if (pos === 'NOUN' || pos === 'PROPN') f = codeNoun(syn, i, pats);
+    else if (pos === 'NOUN' || pos === 'PROPN') f = codeNoun(syn, i, pats, capitalOf);
     if (!f) continue;
     // the budget is per sentence, shared by the windows of a long one, so work per sentence is bounded
     if (--budget.triggers < 0) {
@@ -390,6 +408,10 @@ export function codeSentence(doc: Doc, sentence: number, syn: SentenceSyntax, op
       const src = syn.actors[s!]!.entity;
       const tgt = tg === null ? null : syn.actors[tg]!.entity;
       if (src === tgt) continue;
+      // a city, region or site is where an event happens, not who acts ("Andy Levin of Michigan slammed",
+      // "the Jeddah talks", "peace in Europe"); a violent event's target may be a place ("attack on Idlib")
+      if (placeOnly(syn.actors[s!]!, entities)) continue;
+      if (tg !== null && f.symmetric && placeOnly(syn.actors[tg]!, entities)) continue;
       if (tgt && f.p.flags.has('place-target') && PLACE_TYPES.has(syn.actors[tg!]!.type) && !place) place = tgt;
       // one event per action and dyad in a sentence: "signed a free trade agreement with X" fires the verb
       // pattern and the noun "agreement"; the first (the verb) is kept
@@ -442,7 +464,8 @@ export function codeSentence(doc: Doc, sentence: number, syn: SentenceSyntax, op
 export function proposeEvents(doc: Doc, options: CoderOptions = {}): EventProposal[] {
   const t: TokenLayer = doc.get('tokens');
   const sentences = doc.get('sentences');
-  const actors = actorSpans(doc);
+  // names of events, laws, dates and stray capitalised words ("Known", "Feb.") are no participants
+  const actors = actorSpans(doc).filter((x) => x.type !== 'OTHER');
   const maxLen = options.maxSentenceTokens ?? 150;
   const out: EventProposal[] = [];
   const discarded = (text: string, phrases: string[] = []): string | undefined => {

@@ -40,7 +40,7 @@ const MAX_RESPAWNS = 8;
  * heap (and the process RSS) grow for minutes before collecting. A text that needs more than the
  * cap crashes its worker, which is replaced and the article reported as failed.
  */
-const WORKER_LIMITS = { maxOldGenerationSizeMb: 448 };
+const WORKER_LIMITS = { maxOldGenerationSizeMb: Number(process.env.NG_OLD ?? 448), maxYoungGenerationSizeMb: Number(process.env.NG_YOUNG ?? 48) };
 
 /**
  * Starts a pool of `jobs` worker threads, each running `analyze`. With `jobs` 0 analysis runs

@@ -43,6 +43,16 @@ export function findDescriptions(ctx: ActorsContext): void {
       });
       continue;
     }
+    // "Russian forces", "U.S. defense officials", "Pakistan's military": the country's institution
+    const inst = institution(ctx, k, mod, country);
+    if (inst && mod) {
+      mod.dropped = true;
+      added.push({
+        from: mod.from, nameFrom: mod.from, to: inst.end, type: 'ORG', form: 'description', rule: 'institution',
+        ...(inst.id ? { kbIds: [inst.id] } : { country }), role: wordsText(ctx, mod.from, inst.end), entry: 'data/actors-lexicon/epithets.yaml',
+      });
+      continue;
+    }
     if (!sets.governmentNouns.has(w.lower)) continue;
     // "the regime in Damascus"
     let gov = mod && !mod.dropped ? countryOf(ctx, mod) : undefined;
@@ -75,4 +85,37 @@ export function countryOf(ctx: ActorsContext, c: Candidate): string | undefined 
     if (a.country) return a.country;
   }
   return undefined;
+}
+
+const byKind = new WeakMap<ActorsContext['kb'], Map<string, string>>();
+
+/** KB institutions by `<country>|<kind>` (built once per KB). */
+function institutionsOf(kb: ActorsContext['kb']): Map<string, string> {
+  let m = byKind.get(kb);
+  if (!m) {
+    m = new Map();
+    for (const a of kb.actors.values()) if (a.country && a.kind && a.type === 'ORG' && !m.has(`${a.country}|${a.kind}`)) m.set(`${a.country}|${a.kind}`, a.id);
+    byKind.set(kb, m);
+  }
+  return m;
+}
+
+/**
+ * An institution noun at word `k` after a country cue `mod` ("Russian forces" -> RU-mil,
+ * "Ukrainian officials" -> the government): the KB institution id (absent for the government,
+ * which the regime rule's country key resolves) and the end of the noun. Only a demonym or a
+ * country name counts as a cue ("Idlib forces" names no institution).
+ */
+function institution(ctx: ActorsContext, k: number, mod: Candidate | undefined, country: string | undefined): { id?: string; end: number } | undefined {
+  if (!mod || !country || mod.dropped || !(mod.form === 'demonym' || isCountry(ctx, mod.kbIds?.[0] ?? ''))) return undefined;
+  const { words, sets } = ctx;
+  const two = k + 1 < words.length ? `${words[k]!.lower} ${words[k + 1]!.lower}` : '';
+  const kind = (two && sets.institutionNouns.get(two)) || sets.institutionNouns.get(words[k]!.lower);
+  if (!kind) return undefined;
+  const end = two && sets.institutionNouns.has(two) ? k + 2 : k + 1;
+  // "Russian military officials", "Ukrainian forces commander ...": a following name ends no institution
+  if (words[end]?.cap && !words[end]!.initial) return undefined;
+  if (kind === 'government') return { end };
+  const id = institutionsOf(ctx.kb).get(`${country}|${kind}`);
+  return id ? { id, end } : undefined;
 }

@@ -101,6 +101,7 @@ function resolve(ctx: ActorsContext, c: Candidate, clusters: Map<string, Cluster
     return c.type === 'GPE' && the ? `kb:${c.country}` : `norp:${c.country}`;
   }
   if (c.form === 'description') {
+    if (c.rule === 'institution' && c.kbIds?.[0]) return `kb:${c.kbIds[0]}`;
     if (c.type === 'ORG') {
       if (c.country) return govKey(ctx, c.country);
       return lastGov;
