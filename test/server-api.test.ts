@@ -86,7 +86,8 @@ describe('read endpoints', () => {
     expect(body.openapi).toBe('3.1.0');
     expect(Object.keys(body.paths).sort()).toEqual([
       '/api/actors', '/api/actors/{ref}', '/api/actors/{ref}/neighbourhood', '/api/analyze', '/api/articles', '/api/articles/{id}',
-      '/api/dyads', '/api/events', '/api/events/{id}/why', '/api/graph', '/api/incidents', '/api/ingest', '/api/search', '/api/stats',
+      '/api/dictionaries', '/api/dyads', '/api/events', '/api/events/{id}/why', '/api/graph', '/api/incidents', '/api/ingest',
+      '/api/pattern', '/api/recode', '/api/search', '/api/stats',
     ]);
     expect(body.paths['/api/events'].get.parameters.map((p: any) => p.name)).toContain('modality');
   });
@@ -146,6 +147,45 @@ describe('write endpoints', () => {
     expect((await guarded.request('/api/ingest', post('', body))).status).toBe(401);
     expect((await guarded.request('/api/ingest', post('', body, { Authorization: 'Bearer wrong' }))).status).toBe(401);
     expect((await guarded.request('/api/ingest', post('', { records: [{ id: 'tok-1', text: 'Germany and France agreed on a new budget for the European Union.' }] }, { Authorization: 'Bearer s3cret' }))).status).toBe(200);
+  });
+});
+
+describe('steering from the API', () => {
+  it('shows the dictionary line an event rule cites, and nothing outside data/events', async () => {
+    const events = (await json('/api/events?modality=any&limit=500')).body.items as Array<{ rule: string }>;
+    const ref = events.map((e) => /data\/events\/[\w.-]+:\d+/.exec(e.rule)?.[0]).find(Boolean)!;
+    expect(ref).toBeTruthy();
+    const { status, body } = await json(`/api/pattern?ref=${encodeURIComponent(ref)}`);
+    expect(status).toBe(200);
+    expect(body.file).toBe(ref.split(':')[0]);
+    expect(typeof body.text).toBe('string');
+    for (const bad of ['data/events/../../package.json:1', '/etc/passwd:1', 'data/events/verbs.tsv:999999']) {
+      expect((await json(`/api/pattern?ref=${encodeURIComponent(bad)}`)).status).toBe(404);
+    }
+  });
+
+  it('adds an alias to an actor, previews the re-coding, applies it; refuses an invalid edit', async () => {
+    const putin = (await json('/api/actors?q=Vladimir%20Putin')).body.items[0];
+    const added = await json('/api/dictionaries', post('', { op: 'add-alias', actor: putin.key, alias: 'the Russian strongman' }));
+    expect(added.status).toBe(200);
+    expect(added.body.message).toMatch(/Russian strongman/);
+    const preview = await json('/api/recode', post('', { dryRun: true }));
+    expect(preview.status).toBe(200);
+    expect(preview.body.dryRun).toBe(true);
+    const bad = await json('/api/dictionaries', post('', { op: 'add-role', actor: putin.key, title: 'Tsar', kind: 'head_of_state', org: 'RU', from: '2020-01-01', to: '2010-01-01' }));
+    expect(bad.body.error.message).toMatch(/before|after|order|date/i);
+    expect(bad.status).toBe(400);
+    const unknown = await json('/api/dictionaries', post('', { op: 'add-alias', actor: 'PERSON:nobody at all', alias: 'x' }));
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.message).toMatch(/not in the knowledge base/);
+    const applied = await json('/api/recode', post('', { dryRun: false }));
+    expect(applied.status).toBe(200);
+  });
+
+  it('needs the token for dictionary edits when exposed', async () => {
+    const guarded = createApp({ store, exposed: true, token: 't0k' });
+    const res = await guarded.request('/api/dictionaries', post('', { op: 'add-alias', actor: 'Q7747', alias: 'VVP' }));
+    expect(res.status).toBe(401);
   });
 });
 

@@ -74,6 +74,10 @@ describe.skipIf(!hasChromium || !hasUi)('web explorer in chromium', () => {
     expect(await page.locator(`.article-text [data-event="${id}"]`).count()).toBe(1);
     await chemItem.locator('summary').click();
     expect(await chemItem.locator('.evidence').textContent()).toMatch(/chemical weapons attack on Idlib/);
+    // the why panel opens the dictionary pattern that fired
+    await chemItem.locator('.pattern-btn').click();
+    await chemItem.locator('pre.pattern:not([hidden])').waitFor();
+    expect(await chemItem.locator('pre.pattern').textContent()).toMatch(/^data\/events\/\w+\.tsv:\d+\n/);
     // layers toggle off and on
     await page.getByRole('checkbox', { name: 'actors' }).uncheck();
     expect(await page.locator('.article-text.show-actors').count()).toBe(0);
@@ -87,6 +91,12 @@ describe.skipIf(!hasChromium || !hasUi)('web explorer in chromium', () => {
     await page.waitForSelector('.actor-page h1');
     expect(await page.locator('.actor-page h1').textContent()).toMatch(/Assad/);
     expect(await page.locator('.actor-page').textContent()).toMatch(/Names and aliases/);
+    // steer: add an alias to the store's dictionary, then preview the re-coding
+    await page.getByLabel('New alias').fill('the Damascus strongman');
+    await page.getByRole('button', { name: 'Add alias' }).click();
+    await page.locator('.steer-status', { hasText: /strongman/ }).waitFor();
+    await page.getByRole('button', { name: 'Preview re-coding' }).click();
+    await page.locator('.steer-status', { hasText: /Preview: \d+ article/ }).waitFor();
     await page.screenshot({ path: join(OUT, 'actor.png'), fullPage: true });
   });
 

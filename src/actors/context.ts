@@ -78,6 +78,8 @@ export interface LexiconSets {
   governmentNouns: Set<string>;
   /** Institution nouns ("forces", "officials", "defense officials") -> KB institution kind. */
   institutionNouns: Map<string, string>;
+  /** Collective actors ("world powers") by first word, as word sequences. */
+  groups: Map<string, string[][]>;
   particles: Set<string>;
   orgSuffixes: Set<string>;
   orgPrefixes: Set<string>;
@@ -138,6 +140,7 @@ export function lexiconSets(lex: ActorsLexicon): LexiconSets {
     cueFirstWords,
     governmentNouns: lower(lex.epithets.government),
     institutionNouns,
+    groups: groupsByFirstWord(lex.epithets.groups),
     particles: lower(lex.names.particles),
     orgSuffixes: new Set(lex.names.org_suffixes),
     orgPrefixes: new Set(lex.names.org_prefixes),
@@ -162,6 +165,15 @@ export function lexiconSets(lex: ActorsLexicon): LexiconSets {
   };
   compiled.set(lex, sets);
   return sets;
+}
+
+function groupsByFirstWord(groups: readonly string[]): Map<string, string[][]> {
+  const m = new Map<string, string[][]>();
+  for (const g of groups) {
+    const seq = g.toLowerCase().split(/\s+/);
+    m.set(seq[0]!, [...(m.get(seq[0]!) ?? []), seq]);
+  }
+  return m;
 }
 
 /** Text of words [from, to) as written in the document. */

@@ -17,6 +17,8 @@ const EpithetsSchema = z.object({
   government: words,
   /** Noun after a country cue -> KB institution kind ("Russian forces" -> military). */
   institutions: z.record(z.string(), z.string().min(1)).default({}),
+  /** Lower-case collective actors ("world powers"). */
+  groups: words.default([]),
 });
 const PronounsSchema = z.object({ lookback: z.number().int().min(0).max(10), m: words, f: words });
 const MetonymySchema = z.object({

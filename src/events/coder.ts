@@ -324,6 +324,7 @@ function codeNoun(syn: SentenceSyntax, n: number, pats: PatternIndex, capital: (
     confidence = 0.6;
   }
   let targets: number[] = [];
+  let hosted = false;
   if (p.target.governor) targets = govSubject();
   for (const prep of p.target.preps) if (!targets.length && args.preps.has(prep)) targets = args.preps.get(prep)!;
   // consultations hosted in a capital: the host is the target ("today's talks in Moscow")
@@ -331,10 +332,13 @@ function codeNoun(syn: SentenceSyntax, n: number, pats: PatternIndex, capital: (
   // "the G7 talks in Quebec" name the place of the talks, not a participant)
   if (!targets.length && p.flags.has('joint') && sources.length === 1) {
     const host = args.preps.get('in')?.filter((x) => capital(syn.actors[x]!.entity));
-    if (host?.length) targets = host;
+    if (host?.length) [targets, hosted] = [host, true];
   }
+  // "Iran and world powers resumed talks": the coordinated parties consult each other
+  if (!targets.length && p.flags.has('joint') && sources.length >= 2) return { p, trigger: n, sources, targets: sources, after: args.end, how: 'joint-subjects', confidence: 0.6 };
   const oneSided = !targets.length && p.code.startsWith('20');
-  return { p, trigger: n, sources, targets, after: args.end, how, confidence, oneSided, symmetric: p.flags.has('joint') && !possessed && !possessivePronoun };
+  // the host capital stands for its government: one event, the visitor -> the host
+  return { p, trigger: n, sources, targets, after: args.end, how: hosted ? 'noun-host-capital' : how, confidence, oneSided, symmetric: p.flags.has('joint') && !possessed && !possessivePronoun && !hosted };
 }
 
 /** Whether a mention names a place that is no actor: a GPE/LOC/FAC used as a place (not metonymy) without a CAMEO country code. */
@@ -375,7 +379,7 @@ export function codeSentence(doc: Doc, sentence: number, syn: SentenceSyntax, op
   const seen = new Set<string>();
   const maxTriggers = options.maxTriggersPerSentence ?? 60;
   const places = placesOf(doc);
-  const capitalOf = (entity: string): boolean => places.get(entity) === 'PPLC';
+  const capitalOf = (entity: string): boolean => !doc.has('places') || places.get(entity) === 'PPLC';
   for (let i = syn.from; i < syn.to; i++) {
     const pos = syn.pos(i);
     // words inside an actor's name ("Ministry of Silly Walks", "Attack Helicopter Regiment") trigger nothing
@@ -411,7 +415,7 @@ export function codeSentence(doc: Doc, sentence: number, syn: SentenceSyntax, op
       // a city, region or site is where an event happens, not who acts ("Andy Levin of Michigan slammed",
       // "the Jeddah talks", "peace in Europe"); a violent event's target may be a place ("attack on Idlib")
       if (placeOnly(syn.actors[s!]!, entities)) continue;
-      if (tg !== null && f.symmetric && placeOnly(syn.actors[tg]!, entities)) continue;
+      if (tg !== null && (f.symmetric || f.how === 'joint-subjects') && placeOnly(syn.actors[tg]!, entities)) continue;
       if (tgt && f.p.flags.has('place-target') && PLACE_TYPES.has(syn.actors[tg!]!.type) && !place) place = tgt;
       // one event per action and dyad in a sentence: "signed a free trade agreement with X" fires the verb
       // pattern and the noun "agreement"; the first (the verb) is kept

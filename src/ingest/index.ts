@@ -96,7 +96,8 @@ export async function ingest(store: Store, args: string[] | Source[], opts: Inge
   let words = 0;
   let done = 0;
   let total = expanded.sources.length;
-  let batch: Analysis[] = [];
+  // Analyses waiting for the next write, as JSON text from the workers (see `AnalysisOutcome`).
+  let batch: Array<Analysis | string> = [];
   const inFlight = new Set<Promise<void>>();
   const maxInFlight = Math.max(4, jobs * 8);
   const progress = () => opts.onProgress?.({ done, total: Math.max(total, done), stored, words, analyserHeaps: () => pool.heaps() });
@@ -104,7 +105,7 @@ export async function ingest(store: Store, args: string[] | Source[], opts: Inge
   let writeMs = 0;
   const flush = async () => {
     if (!batch.length) return;
-    const analyses = batch;
+    const analyses = batch.map((a): Analysis => (typeof a === 'string' ? JSON.parse(a) : a));
     batch = [];
     const t = performance.now();
     if (corrections.length) for (const a of analyses) applyCorrections(a, corrections, kb);
@@ -124,7 +125,8 @@ export async function ingest(store: Store, args: string[] | Source[], opts: Inge
 
   const onOutcome = (input: ArticleInput, out: AnalysisOutcome) => {
     done++;
-    if ('analysis' in out) batch.push(out.analysis);
+    if ('json' in out) batch.push(out.json);
+    else if ('analysis' in out) batch.push(out.analysis);
     else failed.push({ source: describe(input), reason: out.error.message });
   };
 

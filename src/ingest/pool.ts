@@ -9,8 +9,12 @@ import type { AnalyzeOptions, ArticleInput } from '../analyze.js';
 import type { Analysis } from '../contract.js';
 import { NewsgraphError } from '../errors.js';
 
-/** What analysing one article gave: the analysis, or why it failed. */
-export type AnalysisOutcome = { analysis: Analysis } | { error: { code: string; message: string } };
+/**
+ * What analysing one article gave: the analysis, or why it failed. Workers send the analysis as
+ * JSON text (`json`): one flat string crosses threads and waits in the writer's batch at a
+ * fraction of the size of the object graph, which is built only when the batch is written.
+ */
+export type AnalysisOutcome = { analysis: Analysis } | { json: string } | { error: { code: string; message: string } };
 
 /** Analyses articles, in worker threads when `jobs` > 0, else in this thread. */
 export interface AnalysisPool {

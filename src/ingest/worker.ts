@@ -26,7 +26,7 @@ parentPort?.on('message', (msg: WorkerRequest) => {
     return;
   }
   try {
-    parentPort!.postMessage({ seq: msg.seq, analysis: analyze(msg.input, msg.options) });
+    parentPort!.postMessage({ seq: msg.seq, json: JSON.stringify(analyze(msg.input, msg.options)) });
   } catch (err) {
     const known = err instanceof NewsgraphError;
     parentPort!.postMessage({

@@ -5,6 +5,11 @@ import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { analyze } from '../analyze.js';
 import { NewsgraphError } from '../errors.js';
+import { loadKb } from '../kb/index.js';
+import type { KbRole } from '../kb/types.js';
+import { dataPath } from '../paths.js';
+import { editDictionary, storeAnalysisOptions, type DictionaryEdit } from '../steer/dictionaries.js';
+import { recode } from '../steer/recode.js';
 import type { Store, StoredEvent } from '../store/types.js';
 import * as S from './schemas.js';
 
@@ -160,6 +165,21 @@ export function createApp(opts: AppOptions): Hono {
         return opts.ingest(body.records);
       },
     },
+    {
+      method: 'get', path: '/api/pattern', summary: 'The dictionary line behind a rule ("data/events/verbs.tsv:12"), with its file header', query: S.PatternQuery,
+      handler: async (_c, { query }) => patternLine(query.ref),
+    },
+    {
+      method: 'post', path: '/api/dictionaries', summary: "Edit the store's actor dictionary: add an alias or a role with dates, or add an unlinked actor", body: S.DictionaryBody, write: true,
+      handler: async (_c, { body }) => editDictionary(store.location, dictionaryEdit(body, store.location)),
+    },
+    {
+      method: 'post', path: '/api/recode', summary: 'Re-code the articles a dictionary change affects (dryRun: only show the diff)', body: S.RecodeBody, write: true,
+      handler: async (_c, { body }) => {
+        const r = await recode(store, { dryRun: body.dryRun, examples: 10, waitMs: 10_000 });
+        return { affected: r.affected.length, articles: r.affected.slice(0, 50), diff: r.diff, runId: r.runId, dryRun: body.dryRun };
+      },
+    },
   ];
 
   const app = new Hono();
@@ -259,6 +279,42 @@ async function graph(store: Store, query: z.infer<typeof S.GraphQuery>) {
     if (relations.length >= query.limit) break;
   }
   return { nodes: [...nodes.values()], edges: [...edges.values()], relations };
+}
+
+/** Dictionary files whose lines a rule may cite; read once, so no request path reaches the file system. */
+let patternFiles: Map<string, string[]> | undefined;
+function patternLine(ref: string) {
+  if (!patternFiles) {
+    patternFiles = new Map();
+    const dir = dataPath('events');
+    for (const name of readdirSync(dir)) if (/\.(tsv|yaml)$/.test(name)) patternFiles.set(`data/events/${name}`, readFileSync(join(dir, name), 'utf8').split('\n'));
+  }
+  const m = /^(data\/events\/[\w.-]+):(\d+)$/.exec(ref);
+  const lines = m ? patternFiles.get(m[1]!) : undefined;
+  const n = m ? Number(m[2]) : 0;
+  if (!m || !lines || n < 1 || n > lines.length) throw new HttpError(404, 'NG_NOT_FOUND', `no dictionary line '${ref}'`);
+  const header = lines.find((l) => l.startsWith('#') && l.includes('\t')) ?? lines.find((l) => !l.startsWith('#')) ?? '';
+  return { file: m[1], line: n, text: lines[n - 1], header };
+}
+
+/** The dictionary edit a request asks for, with the actor named by its store key resolved to its KB id. */
+function dictionaryEdit(body: z.infer<typeof S.DictionaryBody>, location: string): DictionaryEdit {
+  if (body.op === 'add-actor') {
+    const id = body.name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+    return { op: 'add-actor', actor: { id: `user-${id}`, name: body.name, type: body.type, ...(body.cameo ? { cameo: body.cameo } : {}), ...(body.alias ? { aliases: [body.alias] } : {}) } };
+  }
+  const kbId = kbIdOf(body.actor, location);
+  if (body.op === 'add-alias') return { op: 'add-alias', id: kbId, alias: body.alias };
+  const role: KbRole = { title: body.title, kind: body.kind, org: body.org, from: body.from ?? null, to: body.to ?? null };
+  return { op: 'add-role', id: kbId, role };
+}
+
+function kbIdOf(key: string, location: string): string {
+  if (key.startsWith('kb:')) return key.slice(3);
+  const kb = loadKb(storeAnalysisOptions(location));
+  if (kb.get(key)) return key;
+  for (const a of kb.actors.values()) if (a.qid === key) return a.id;
+  throw new HttpError(400, 'NG_BAD_REQUEST', `actor '${key}' is not in the knowledge base; add it as a new actor first`);
 }
 
 /** The OpenAPI 3.1 document, generated from the route table. */

@@ -65,3 +65,19 @@ export const AnalysisResponse = z.looseObject({
   events: z.array(z.looseObject({ id: z.string(), code: z.string() })),
 });
 export const PageResponse = z.looseObject({ items: z.array(z.unknown()), next: z.string().nullable() });
+
+export const PatternQuery = z.object({ ref: z.string().min(3).max(300) });
+const roleKinds = ['head_of_state', 'head_of_government', 'foreign_minister', 'defence_minister', 'interior_minister', 'finance_minister', 'minister', 'military_commander', 'party_leader', 'group_leader', 'org_leader', 'diplomat', 'legislator', 'judge', 'journalist', 'other'] as const;
+const day = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD');
+export const DictionaryBody = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('add-alias'), actor: z.string().min(1).max(200), alias: z.string().min(1).max(200) }),
+  z.object({
+    op: z.literal('add-role'), actor: z.string().min(1).max(200), title: z.string().min(1).max(200), kind: z.enum(roleKinds),
+    org: z.string().min(1).max(100), from: day.optional(), to: day.optional(),
+  }),
+  z.object({
+    op: z.literal('add-actor'), name: z.string().min(1).max(200), type: z.enum(['PERSON', 'ORG', 'GPE', 'LOC', 'NORP', 'FAC']),
+    cameo: z.string().regex(/^[A-Z]{3,15}$/).optional(), alias: z.string().min(1).max(200).optional(),
+  }),
+]);
+export const RecodeBody = z.object({ dryRun: z.boolean().default(true) });

@@ -73,6 +73,20 @@ export function findDescriptions(ctx: ActorsContext): void {
     });
   }
   ctx.candidates.push(...added);
+  findGroups(ctx);
+}
+
+/** Collective actors written in lower case ("world powers", "the international community"): one unlinked ORG each. */
+function findGroups(ctx: ActorsContext): void {
+  const { words, sets } = ctx;
+  const taken = new Set<number>();
+  for (const c of ctx.candidates) if (!c.dropped) for (let i = c.from; i < c.to; i++) taken.add(i);
+  for (let k = 0; k < words.length; k++) {
+    const seq = sets.groups.get(words[k]!.lower)?.find((q) => q.every((w, j) => words[k + j]?.lower === w && !taken.has(k + j)));
+    if (!seq) continue;
+    ctx.candidates.push({ from: k, nameFrom: k, to: k + seq.length, type: 'ORG', form: 'name', rule: 'group', entry: 'data/actors-lexicon/epithets.yaml' });
+    k += seq.length - 1;
+  }
 }
 
 /** The country a modifier names: a demonym, a country, a capital/seat, or a person's country. */

@@ -23,7 +23,55 @@ export async function actorView(ref: string): Promise<HTMLElement> {
     h('section', { 'aria-labelledby': 'rel-h' }, h('h2', { id: 'rel-h' }, 'Relations'),
       rel.items.length ? h('ul', {}, rel.items.map((e: any) => h('li', {}, `${e.source.name} ${e.type} ${e.target.name}`, e.count > 1 ? ` (${e.count})` : '')))
         : h('p', {}, 'No relations recorded.')),
+    steerPanel(a),
   );
+}
+
+/**
+ * Steering: add an alias or a dated role to this actor in the store's dictionary (or add an unlinked
+ * actor to it), then preview the re-coding diff and apply it.
+ */
+function steerPanel(a: { key: string; name: string; type: string }): HTMLElement {
+  const status = h('p', { class: 'steer-status', role: 'status', 'aria-live': 'polite' });
+  const token = h('input', { id: 'st-token', type: 'password', autocomplete: 'off' });
+  const post = async (path: string, body: unknown) => {
+    const headers: Record<string, string> = token.value ? { Authorization: `Bearer ${token.value}` } : {};
+    return api<any>(path, { method: 'POST', body: JSON.stringify(body), headers });
+  };
+  const run = (fn: () => Promise<string>) => async (e: Event) => {
+    e.preventDefault();
+    status.textContent = 'Working…';
+    try {
+      status.textContent = await fn();
+    } catch (err) {
+      status.textContent = `Refused: ${(err as Error).message}`;
+    }
+  };
+  const linked = !/^[A-Z]+:/.test(a.key);
+  const alias = h('input', { id: 'st-alias', required: true });
+  const title = h('input', { id: 'st-title', required: true });
+  const kind = h('select', { id: 'st-kind' }, ['head_of_state', 'head_of_government', 'foreign_minister', 'defence_minister', 'minister', 'military_commander', 'party_leader', 'group_leader', 'org_leader', 'diplomat', 'other'].map((k) => h('option', { value: k }, k.replace(/_/g, ' '))));
+  const org = h('input', { id: 'st-org', required: true, placeholder: 'ISO country code or actor id' });
+  const from = h('input', { id: 'st-from', type: 'date' });
+  const to = h('input', { id: 'st-to', type: 'date' });
+  const cameo = h('input', { id: 'st-cameo', placeholder: 'e.g. SYRGOV' });
+  const summary = (r: any) => `${r.affected} article(s) affected; events +${r.diff?.events?.added ?? 0} −${r.diff?.events?.removed ?? 0} ~${r.diff?.events?.changed ?? 0}; links +${r.diff?.links?.added ?? 0} −${r.diff?.links?.removed ?? 0} ~${r.diff?.links?.changed ?? 0}`;
+  return h('section', { class: 'steer', 'aria-labelledby': 'steer-h' }, h('h2', { id: 'steer-h' }, 'Fix the dictionary'),
+    linked
+      ? [
+          h('form', { class: 'filters', onsubmit: run(async () => (await post('/api/dictionaries', { op: 'add-alias', actor: a.key, alias: alias.value })).message) },
+            h('label', { for: 'st-alias' }, 'New alias '), alias, h('button', { type: 'submit' }, 'Add alias')),
+          h('form', { class: 'filters', onsubmit: run(async () => (await post('/api/dictionaries', { op: 'add-role', actor: a.key, title: title.value, kind: kind.value, org: org.value, ...(from.value ? { from: from.value } : {}), ...(to.value ? { to: to.value } : {}) })).message) },
+            h('label', { for: 'st-title' }, 'Role title '), title, h('label', { for: 'st-kind' }, ' kind '), kind, h('label', { for: 'st-org' }, ' of '), org,
+            h('label', { for: 'st-from' }, ' from '), from, h('label', { for: 'st-to' }, ' to '), to, h('button', { type: 'submit' }, 'Add role')),
+        ]
+      : h('form', { class: 'filters', onsubmit: run(async () => (await post('/api/dictionaries', { op: 'add-actor', name: a.name, type: a.type, ...(cameo.value ? { cameo: cameo.value } : {}) })).message) },
+          h('label', { for: 'st-cameo' }, 'CAMEO code '), cameo, h('button', { type: 'submit' }, `Add “${a.name}” to the dictionary`)),
+    h('div', { class: 'filters' },
+      h('button', { type: 'button', onclick: run(async () => `Preview: ${summary(await post('/api/recode', { dryRun: true }))}`) }, 'Preview re-coding'),
+      h('button', { type: 'button', onclick: run(async () => `Applied: ${summary(await post('/api/recode', { dryRun: false }))}`) }, 'Apply re-coding'),
+      h('label', { for: 'st-token' }, ' Token (servers beyond loopback) '), token),
+    status);
 }
 
 /** Stacked bars of events per month, one colour per QuadClass, with a text table for screen readers. */

@@ -1,3 +1,4 @@
+import { api } from '../api.js';
 import { h, quadClass } from '../dom.js';
 
 /** The analysis contract as the UI reads it (a subset of src/contract.ts). */
@@ -17,6 +18,23 @@ export interface AnalysisView {
 
 type Layer = 'actors' | 'places' | 'times' | 'events' | 'quotes';
 interface Mark { start: number; end: number; layer: Layer; ref: string; title: string }
+
+/** "Show the pattern" for a rule that cites a dictionary line (data/events/verbs.tsv:12): fetches and shows the line. */
+function patternButton(rule: string): HTMLElement | null {
+  const ref = /data\/events\/[\w.-]+:\d+/.exec(rule)?.[0];
+  if (!ref) return null;
+  const out = h('pre', { class: 'pattern', hidden: true });
+  const button = h('button', { type: 'button', class: 'pattern-btn', onclick: async () => {
+    try {
+      const p = await api<{ file: string; line: number; text: string; header: string }>(`/api/pattern?ref=${encodeURIComponent(ref)}`);
+      out.textContent = `${p.file}:${p.line}\n${p.header}\n${p.text}`;
+    } catch (err) {
+      out.textContent = (err as Error).message;
+    }
+    out.hidden = false;
+  } }, `Show the pattern (${ref})`);
+  return h('div', {}, button, out);
+}
 
 /** Link to an actor page: its KB id when linked, else its name. */
 export function actorHref(e: AnalysisView['entities'][number]): string {
@@ -90,7 +108,8 @@ export function renderArticle(a: AnalysisView, opts: { linkActors: boolean }): H
       h('div', { class: 'label' }, v.label, v.date ? ` · ${v.date.from === v.date.to ? v.date.from : `${v.date.from} – ${v.date.to}`}` : '', v.place ? ` · ${name(v.place)}` : ''),
       h('details', { class: 'why' }, h('summary', {}, 'Why'),
         h('blockquote', { class: 'evidence' }, v.evidence),
-        h('p', {}, `Rule: ${v.rule} · confidence ${v.confidence.toFixed(2)} · trigger “${v.trigger.text}”`))))));
+        h('p', {}, `Rule: ${v.rule} · confidence ${v.confidence.toFixed(2)} · trigger “${v.trigger.text}”`),
+        patternButton(v.rule))))));
 
   const quotes = h('section', { class: 'side-section', 'aria-labelledby': 'quotes-h' }, h('h2', { id: 'quotes-h' }, `Quotes (${a.quotes.length})`),
     h('ul', {}, a.quotes.map((q) => h('li', {}, h('strong', {}, name(q.speaker)), q.addressee ? ` to ${name(q.addressee)}` : '', q.cue ? ` (${q.cue})` : '', ': “', q.text, '”'))));
