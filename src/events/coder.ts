@@ -87,7 +87,9 @@ function matchVerb(syn: SentenceSyntax, v: number, list: TriggerPattern[]): { p:
   for (const p of list) {
     let after = v;
     if (p.particle) {
-      const k = [v + 1, v + 2].find((k) => k < syn.to && syn.word(k) === p.particle);
+      // one word may come between ("turned it over", "said publicly to"), but not a noun whose own
+      // preposition it is ("says immigration to France")
+      const k = [v + 1, v + 2].find((k) => k < syn.to && syn.word(k) === p.particle && (k === v + 1 || !['NOUN', 'PROPN'].includes(syn.pos(v + 1))));
       if (k === undefined) continue;
       after = k;
     }
@@ -254,6 +256,8 @@ function codeVerb(syn: SentenceSyntax, v: number, pats: PatternIndex): Found | n
     if (!targets.length && p.target.obj && args.preps.size === 0) targets = [];
     // PETRARCH's target is the first actor of the verb phrase, whatever its preposition ("condemned an attack by X in Y": X)
     if (p.flags.has('external') && args.first.length) targets = args.first;
+    // "fired missiles at two military bases in Iraq": violence against a thing that is no actor targets where it is
+    if (!targets.length && /^(18|19|20)/.test(p.code) && args.preps.has('in')) [targets, how] = [args.preps.get('in')!, 'violence-location'];
   }
   // joint action: "X has joined Moscow in condemning ..." -> X and Moscow are both sources
   if (g.gerund && g.start - 1 >= syn.from && syn.word(g.start - 1) === 'in') {
@@ -341,9 +345,26 @@ function codeNoun(syn: SentenceSyntax, n: number, pats: PatternIndex, capital: (
   return { p, trigger: n, sources, targets, after: args.end, how: hosted ? 'noun-host-capital' : how, confidence, oneSided, symmetric: p.flags.has('joint') && !possessed && !possessivePronoun && !hosted };
 }
 
-/** Whether a mention names a place that is no actor: a GPE/LOC/FAC used as a place (not metonymy) without a CAMEO country code. */
+/** Whether a mention names a place that is no actor: a GPE/LOC/FAC used as a place (not metonymy) and not linked to a KB actor. */
 function placeOnly(a: ActorSpan, entities: Map<string, Entity>): boolean {
-  return PLACE_TYPES.has(a.type) && !entities.get(a.entity)?.kb?.cameo;
+  return PLACE_TYPES.has(a.type) && !entities.get(a.entity)?.kb;
+}
+
+/** CAMEO sectors of the state itself (government, military, legislature, judiciary, police, intelligence). */
+const STATE_SECTORS = /^(GOV|MIL|LEG|JUD|COP|SPY)/;
+
+/**
+ * Whether one side is a country (or its demonym) and the other a state institution of that same country:
+ * "North Korea's envoy defended Pyongyang" is no event between North Korea and its government. Rebels,
+ * parties and persons of the country stay possible dyads (domestic conflict is coded).
+ */
+function ownCountry(a: Entity | undefined, b: Entity | undefined): boolean {
+  const country = (e: Entity | undefined): string | undefined => (e?.kb?.id && e.kb.id === e.kb.country ? e.kb.id : undefined);
+  const member = (e: Entity | undefined): string | null | undefined =>
+    e?.type === 'ORG' && STATE_SECTORS.test(e.kb?.cameo?.slice(3) ?? '') ? e.kb?.country : undefined;
+  const ca = country(a);
+  const cb = country(b);
+  return (!!ca && member(b) === ca) || (!!cb && member(a) === cb);
 }
 
 const placeCache = new WeakMap<object, Map<string, string | null>>();
@@ -369,7 +390,14 @@ function entitiesById(entities: readonly Entity[]): Map<string, Entity> {
  * @example
  *   codeSentence(doc, 3, syn, loadPatterns(), {}); // [{ code: '111', source: 'e4', target: 'e9', ... }]
  */
-export function codeSentence(doc: Doc, sentence: number, syn: SentenceSyntax, options: CoderOptions = {}, budget: { triggers: number } = { triggers: options.maxTriggersPerSentence ?? 60 }): EventProposal[] {
+export function codeSentence(
+  doc: Doc,
+  sentence: number,
+  syn: SentenceSyntax,
+  options: CoderOptions = {},
+  budget: { triggers: number } = { triggers: options.maxTriggersPerSentence ?? 60 },
+  aggressorBefore?: () => EventProposal | undefined,
+): EventProposal[] {
   const pats = options.patterns ?? loadPatterns();
   const cues = options.cues ?? loadCues();
   const entities = entitiesById(doc.getOr('entities', []));
@@ -380,6 +408,7 @@ export function codeSentence(doc: Doc, sentence: number, syn: SentenceSyntax, op
   const maxTriggers = options.maxTriggersPerSentence ?? 60;
   const places = placesOf(doc);
   const capitalOf = (entity: string): boolean => !doc.has('places') || places.get(entity) === 'PPLC';
+  const condemned: Array<{ f: Found; i: number; trigger: Event['trigger']; fact: Factuality; code: { root: string; quadClass: 1 | 2 | 3 | 4; goldstein: number }; date: Event['date']; place: string | null }> = [];
   for (let i = syn.from; i < syn.to; i++) {
     const pos = syn.pos(i);
     // words inside an actor's name ("Ministry of Silly Walks", "Attack Helicopter Regiment") trigger nothing
@@ -399,6 +428,10 @@ export function codeSentence(doc: Doc, sentence: number, syn: SentenceSyntax, op
     if (!code) continue;
     const date = options.eventDate?.(doc, sentence, trigger) ?? fallbackDate(doc, span, trigger, syn);
     let place = options.eventPlace?.(doc, sentence, trigger) ?? fallbackPlace(syn, i, i);
+    if (pos === 'VERB' && !f.targets.length && f.sources.length && /^1[12]/.test(f.p.code) && violentObject(syn, i, pats)) {
+      condemned.push({ f, i, trigger, fact, code, date, place });
+      continue;
+    }
     const pairs: Array<[number | null, number | null]> = [];
     for (const s of f.sources.slice(0, 6)) {
       for (const tg of f.targets.slice(0, 6)) {
@@ -415,7 +448,13 @@ export function codeSentence(doc: Doc, sentence: number, syn: SentenceSyntax, op
       // a city, region or site is where an event happens, not who acts ("Andy Levin of Michigan slammed",
       // "the Jeddah talks", "peace in Europe"); a violent event's target may be a place ("attack on Idlib")
       if (placeOnly(syn.actors[s!]!, entities)) continue;
+      // a state institution acting on its own country ("efforts to impose sanctions against Turkey" given to Ankara) is a misattached argument
+      if (tgt && ownCountry(entities.get(src), entities.get(tgt))) continue;
+      // names of events, laws, dates and stray capitalised words ("Known", "Feb.") are no participants
+      if (syn.actors[s!]!.type === 'OTHER' || (tg !== null && syn.actors[tg]!.type === 'OTHER')) continue;
       if (tg !== null && (f.symmetric || f.how === 'joint-subjects') && placeOnly(syn.actors[tg]!, entities)) continue;
+      // "X told VOA", "Y said in an interview with Reuters": talking to the press is attribution, not a statement to an actor
+      if (tgt && code.root === '01' && entities.get(tgt)?.kb?.cameo?.endsWith('MED')) continue;
       if (tgt && f.p.flags.has('place-target') && PLACE_TYPES.has(syn.actors[tg!]!.type) && !place) place = tgt;
       // one event per action and dyad in a sentence: "signed a free trade agreement with X" fires the verb
       // pattern and the noun "agreement"; the first (the verb) is kept
@@ -455,7 +494,42 @@ export function codeSentence(doc: Doc, sentence: number, syn: SentenceSyntax, op
       }
     }
   }
+  // "Biden condemned the attack": the attack's agent, coded in this sentence or just before, is the target
+  for (const c of condemned) {
+    const violent = (e: EventProposal): boolean => /^(18|19|20)/.test(e.root) && e.modality !== 'negated';
+    const agg = out.find((e) => violent(e) && e.triggerToken > c.i) ?? [...out].reverse().find(violent) ?? aggressorBefore?.();
+    if (!agg) continue;
+    for (const s of c.f.sources.slice(0, 6)) {
+      const src = syn.actors[s]!.entity;
+      if (src === agg.source || placeOnly(syn.actors[s]!, entities)) continue;
+      const plover = ploverFor(c.f.p.code);
+      const tgtName = entities.get(agg.source!)?.name ?? agg.source!;
+      out.push({
+        code: c.f.p.code, root: c.code.root, quadClass: c.code.quadClass, goldstein: c.code.goldstein,
+        plover: plover ? { type: plover.type, mode: plover.mode, context: plover.context } : null,
+        label: `${c.f.p.label} ${tgtName}`, source: src, target: agg.source, date: c.date, place: c.place,
+        modality: c.fact.modality as Modality, sentence, trigger: c.trigger, evidence: doc.text.slice(span.start, span.end),
+        rule: `${c.f.p.id} (${c.f.p.entry}); args: condemned-act-agent`,
+        confidence: Math.round((0.6 - (c.fact.modality === 'asserted' ? 0 : 0.05)) * 100) / 100,
+        provenance: { stage: 'events', rule: `${c.f.p.id}; condemned-act-agent`, entry: c.f.p.entry },
+        factuality: { cue: c.fact.cue, ...(c.fact.evidential ? { evidential: c.fact.evidential } : {}) },
+        triggerToken: c.i, sourceTokens: [syn.actors[s]!.from, syn.actors[s]!.to], targetTokens: agg.sentence === sentence ? agg.sourceTokens : null,
+      });
+    }
+  }
   return out;
+}
+
+/** Whether the verb's object (within 6 tokens, no actor or clause boundary before it) is a violent act ("condemned the attack"). */
+function violentObject(syn: SentenceSyntax, v: number, pats: PatternIndex): boolean {
+  for (let k = v + 1; k < Math.min(syn.to, v + 7); k++) {
+    if (syn.isBoundary(k) || syn.actor(k) >= 0 || syn.pos(k) === 'VERB') return false;
+    if (syn.pos(k) !== 'NOUN') continue;
+    const list = pats.nouns.get(syn.lemma(k)) ?? pats.nouns.get(syn.word(k));
+    if (list?.some((p) => /^(18|19|20)/.test(p.code))) return true;
+    if (syn.pos(k + 1) !== 'NOUN') return false; // the object's head was no violent act
+  }
+  return false;
 }
 
 /**
@@ -468,8 +542,7 @@ export function codeSentence(doc: Doc, sentence: number, syn: SentenceSyntax, op
 export function proposeEvents(doc: Doc, options: CoderOptions = {}): EventProposal[] {
   const t: TokenLayer = doc.get('tokens');
   const sentences = doc.get('sentences');
-  // names of events, laws, dates and stray capitalised words ("Known", "Feb.") are no participants
-  const actors = actorSpans(doc).filter((x) => x.type !== 'OTHER');
+  const actors = actorSpans(doc);
   const maxLen = options.maxSentenceTokens ?? 150;
   const out: EventProposal[] = [];
   const discarded = (text: string, phrases: string[] = []): string | undefined => {
@@ -507,7 +580,12 @@ export function proposeEvents(doc: Doc, options: CoderOptions = {}): EventPropos
       const wTo = Math.min(to, w + maxLen);
       const inWin = local.filter((x) => x.from >= w && x.to <= wTo);
       if (!inWin.length) continue;
-      out.push(...codeSentence(doc, s, new SentenceSyntax(t, w, wTo, inWin, options.agentHeads), options, budget));
+      // the agent of the latest violent act of the few sentences before, for "X condemned the attack"
+      const aggressorBefore = (): EventProposal | undefined => {
+        for (let k = out.length - 1; k >= 0 && out[k]!.sentence >= s - 6; k--) if (/^(18|19|20)/.test(out[k]!.root) && out[k]!.modality !== 'negated') return out[k];
+        return undefined;
+      };
+      out.push(...codeSentence(doc, s, new SentenceSyntax(t, w, wTo, inWin, options.agentHeads), options, budget, aggressorBefore));
     }
   }
   return out;

@@ -46,9 +46,12 @@ export function findDescriptions(ctx: ActorsContext): void {
     // "Russian forces", "U.S. defense officials", "Pakistan's military": the country's institution
     const inst = institution(ctx, k, mod, country);
     if (inst && mod) {
-      mod.dropped = true;
+      // a demonym is part of the description; a country name stays its own mention ("U.S." in "U.S. officials")
+      const demonym = mod.form === 'demonym';
+      if (demonym) mod.dropped = true;
+      const from = demonym ? mod.from : k;
       added.push({
-        from: mod.from, nameFrom: mod.from, to: inst.end, type: 'ORG', form: 'description', rule: 'institution',
+        from, nameFrom: from, to: inst.end, type: 'ORG', form: 'description', rule: 'institution',
         ...(inst.id ? { kbIds: [inst.id] } : { country }), role: wordsText(ctx, mod.from, inst.end), entry: 'data/actors-lexicon/epithets.yaml',
       });
       continue;

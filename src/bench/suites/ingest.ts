@@ -43,7 +43,7 @@ function arg(args: string[], name: string): string | undefined {
 }
 
 /**
- * `npm run bench ingest [-- --limit N --jobs N]`: ingests the Reuters-21578 bodies into a fresh
+ * `npm run bench ingest [-- --limit N --jobs N --batch N]`: ingests the Reuters-21578 bodies into a fresh
  * store (analysis in worker threads, one writer), printing articles/s, words/s and RSS at 25, 50,
  * 75 and 100% of the corpus, so growth of memory with the corpus shows.
  */
@@ -53,6 +53,7 @@ const bench: Benchmark = {
   async run(args) {
     const limit = Number(arg(args, '--limit') ?? 1e9);
     const jobs = arg(args, '--jobs') === undefined ? undefined : Number(arg(args, '--jobs'));
+    const batchSize = arg(args, '--batch') === undefined ? undefined : Number(arg(args, '--batch'));
     const dir = evalDataPath('reuters21578');
     if (!existsSync(dir)) {
       console.log(`skipped: ${dir} is absent`);
@@ -73,6 +74,7 @@ const bench: Benchmark = {
     try {
       const summary = await ingest(store, [input], {
         jobs,
+        batchSize,
         onProgress: (p) => {
           while (marks.length && p.done >= marks[0]! * records.length) {
             const s = (performance.now() - started) / 1000;
