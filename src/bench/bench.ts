@@ -10,3 +10,9 @@ export function peakRssMb(): number {
   const usage = process.resourceUsage();
   return Math.round(usage.maxRSS / 1024);
 }
+
+/** The value after `--name` in a benchmark's arguments, or undefined. */
+export function argValue(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}

@@ -11,13 +11,9 @@ import { connectionFromUrl } from '../../cluster/redis.js';
 import { defaultJobs, ingest } from '../../ingest/index.js';
 import { evalDataPath, PACKAGE_ROOT } from '../../paths.js';
 import { openStore } from '../../store/open.js';
-import { peakRssMb, type Benchmark } from '../bench.js';
+import { type Benchmark, argValue, peakRssMb } from '../bench.js';
 import { reutersRecords } from './ingest.js';
 
-function arg(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-}
 
 /** A free loopback TCP port. */
 function freePort(): number {
@@ -163,10 +159,10 @@ const bench: Benchmark = {
   name: 'cluster',
   description: 'Reuters-21578 through Redis + N worker processes into PostgreSQL, vs the embedded SQLite ingest',
   async run(args) {
-    const limit = Number(arg(args, '--limit') ?? 2000);
-    const counts = (arg(args, '--workers') ?? '1,2').split(',').map(Number);
-    const concurrency = Number(arg(args, '--concurrency') ?? 1);
-    if (!Number.isInteger(limit) || limit <= 0) throw new Error(`--limit: '${arg(args, '--limit')}' is not a positive whole number`);
+    const limit = Number(argValue(args, '--limit') ?? 2000);
+    const counts = (argValue(args, '--workers') ?? '1,2').split(',').map(Number);
+    const concurrency = Number(argValue(args, '--concurrency') ?? 1);
+    if (!Number.isInteger(limit) || limit <= 0) throw new Error(`--limit: '${argValue(args, '--limit')}' is not a positive whole number`);
     const dir = evalDataPath('reuters21578');
     if (!existsSync(dir)) {
       console.log(`skipped: ${dir} is absent`);

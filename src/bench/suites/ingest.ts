@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { defaultJobs, ingest } from '../../ingest/index.js';
 import { evalDataPath } from '../../paths.js';
 import { openStore } from '../../store/open.js';
-import { peakRssMb, type Benchmark } from '../bench.js';
+import { type Benchmark, argValue, peakRssMb } from '../bench.js';
 
 const MONTHS: Record<string, string> = { JAN: '01', FEB: '02', MAR: '03', APR: '04', MAY: '05', JUN: '06', JUL: '07', AUG: '08', SEP: '09', OCT: '10', NOV: '11', DEC: '12' };
 
@@ -50,10 +50,6 @@ export function* reutersLines(dir: string, limit: number): Generator<string> {
   }
 }
 
-function arg(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-}
 
 /**
  * `npm run bench ingest [-- --limit N --jobs N --batch N]`: ingests the Reuters-21578 bodies into a fresh
@@ -64,9 +60,9 @@ const bench: Benchmark = {
   name: 'ingest',
   description: 'ingest Reuters-21578 into a fresh SQLite store: articles/s, words/s, RSS as the corpus grows',
   async run(args) {
-    const limit = Number(arg(args, '--limit') ?? 1e9);
-    const jobs = arg(args, '--jobs') === undefined ? undefined : Number(arg(args, '--jobs'));
-    const batchSize = arg(args, '--batch') === undefined ? undefined : Number(arg(args, '--batch'));
+    const limit = Number(argValue(args, '--limit') ?? 1e9);
+    const jobs = argValue(args, '--jobs') === undefined ? undefined : Number(argValue(args, '--jobs'));
+    const batchSize = argValue(args, '--batch') === undefined ? undefined : Number(argValue(args, '--batch'));
     const dir = evalDataPath('reuters21578');
     if (!existsSync(dir)) {
       console.log(`skipped: ${dir} is absent`);

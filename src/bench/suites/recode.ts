@@ -6,13 +6,9 @@ import { evalDataPath } from '../../paths.js';
 import { editDictionary } from '../../steer/dictionaries.js';
 import { recode } from '../../steer/recode.js';
 import { openStore } from '../../store/open.js';
-import { peakRssMb, type Benchmark } from '../bench.js';
+import { type Benchmark, argValue, peakRssMb } from '../bench.js';
 import { reutersRecords } from './ingest.js';
 
-function arg(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-}
 
 /**
  * `npm run bench recode [-- --limit N --jobs N --actor ID --alias TEXT]`: ingests the Reuters-21578
@@ -25,12 +21,12 @@ const bench: Benchmark = {
   name: 'recode',
   description: 'targeted recode of one dictionary alias vs a full re-run (Reuters-21578 + VOA, SQLite)',
   async run(args) {
-    const limit = Number(arg(args, '--limit') ?? 3000);
+    const limit = Number(argValue(args, '--limit') ?? 3000);
     // Default 0: analyse in this thread, so ingest and recode run the very same loaded code (a worker would
     // import the sources again, later).
-    const jobs = Number(arg(args, '--jobs') ?? 0);
-    const actor = arg(args, '--actor') ?? 'US-mof';
-    const alias = arg(args, '--alias') ?? 'Treasury';
+    const jobs = Number(argValue(args, '--jobs') ?? 0);
+    const actor = argValue(args, '--actor') ?? 'US-mof';
+    const alias = argValue(args, '--alias') ?? 'Treasury';
     const reuters = evalDataPath('reuters21578');
     const voa = evalDataPath('voa', 'voa_stories.jsonl');
     if (!existsSync(reuters)) {

@@ -5,13 +5,9 @@ import { join } from 'node:path';
 import { ingest } from '../../ingest/index.js';
 import { PACKAGE_ROOT, evalDataPath } from '../../paths.js';
 import { openStore } from '../../store/open.js';
-import type { Benchmark } from '../bench.js';
+import { argValue, type Benchmark } from '../bench.js';
 import { reutersRecords } from './ingest.js';
 
-function arg(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-}
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
@@ -25,9 +21,9 @@ const bench: Benchmark = {
   name: 'serve',
   description: 'HTTP API under load: 50 concurrent clients for 30 s on the main read endpoints, p95 latency and errors',
   async run(args) {
-    const limit = Number(arg(args, '--limit') ?? 2000);
-    const clients = Number(arg(args, '--clients') ?? 50);
-    const seconds = Number(arg(args, '--seconds') ?? 30);
+    const limit = Number(argValue(args, '--limit') ?? 2000);
+    const clients = Number(argValue(args, '--clients') ?? 50);
+    const seconds = Number(argValue(args, '--seconds') ?? 30);
     const dir = evalDataPath('reuters21578');
     const tmp = mkdtempSync(join(tmpdir(), 'ng-bench-serve-'));
     try {
