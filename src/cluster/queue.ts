@@ -5,6 +5,8 @@ import { analyze, dataVersion, VERSION, type ArticleInput } from '../analyze.js'
 import { assignStories } from '../dedup/index.js';
 import { NewsgraphError } from '../errors.js';
 import { expandSources, readItems, type Failure } from '../ingest/sources.js';
+import { applyCorrections, storeKb } from '../steer/corrections.js';
+import { storeAnalysisOptions } from '../steer/dictionaries.js';
 import type { Store } from '../store/types.js';
 import { connectionFromUrl, maskUrl, pingRedis } from './redis.js';
 
@@ -123,6 +125,11 @@ export async function runWorker(queueUrl: string, store: Store, opts: WorkerOpti
   const runId = `${new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-w${process.pid}-${randomBytes(2).toString('hex')}`;
   await store.startRun({ id: runId, started: new Date().toISOString(), codeVersion: VERSION, dataVersion: dataVersion() });
   const counts = { stored: 0, skipped: 0, failed: 0 };
+  // The store's user dictionaries and corrections apply to worker output as to `newsgraph ingest`
+  // (read once at start: a worker restarted after a dictionary edit picks up the new one).
+  const analysisOptions = storeAnalysisOptions(store.location);
+  const corrections = store.corrections ? await store.corrections() : [];
+  const kb = corrections.length ? storeKb(store) : undefined;
   const lockDuration = opts.lockDuration ?? 30_000;
   const worker = new Worker(
     QUEUE_NAME,
@@ -131,11 +138,12 @@ export async function runWorker(queueUrl: string, store: Store, opts: WorkerOpti
       if (input.id && (await store.existingIds([input.id])).has(input.id)) return { outcome: 'skipped' };
       let analysis;
       try {
-        analysis = analyze(input);
+        analysis = analyze(input, analysisOptions);
       } catch (err) {
         if (err instanceof NewsgraphError) throw new UnrecoverableError(err.message);
         throw err;
       }
+      if (corrections.length) applyCorrections(analysis, corrections, kb);
       const records = await assignStories(store, [analysis]);
       const res = await store.putArticles(records, runId);
       return { outcome: res.stored ? 'stored' : 'skipped' };
