@@ -123,12 +123,16 @@ export function writeState(paths: DictionaryPaths, state: RecodeState): void {
  *   const options = storeAnalysisOptions('corpus.db'); // { actorFiles: ['/…/corpus.newsgraph/state/actors-3f2a….yaml'] }
  *   analyze(article, options);
  */
-export function storeAnalysisOptions(location: string): { actorFiles?: string[] } {
+export function storeAnalysisOptions(location: string): { actorFiles?: string[]; verbFiles?: string[] } {
   const paths = dictionaryPaths(location);
   if (!paths) return {};
+  // User verb patterns (same TSV format as data/events/verbs.tsv) are used as they are; a change to
+  // them is not targeted by `recode` (it diffs actor dictionaries): apply one with `recode --all`.
+  const verbs = join(paths.dir, 'dictionaries', 'verbs.tsv');
+  const verbFiles = existsSync(verbs) ? { verbFiles: [verbs] } : {};
   const { text, hash } = currentActors(paths);
-  if (hash === EMPTY_HASH) return {};
-  return { actorFiles: [writeSnapshot(paths, text, hash)] };
+  if (hash === EMPTY_HASH) return verbFiles;
+  return { actorFiles: [writeSnapshot(paths, text, hash)], ...verbFiles };
 }
 
 /** Records the current dictionary as applied when the store has one and no recode state yet (first ingest); no state means the empty dictionary. */
