@@ -314,6 +314,13 @@ function codeNoun(syn: SentenceSyntax, n: number, pats: PatternIndex, capital: (
     if (['its', 'his', 'her', 'their'].includes(syn.word(i))) possessivePronoun = true;
   }
   const governor = syn.previousVerb(s);
+  // "ditching his alliance", "end its support": a verb whose pattern names this noun as its object is
+  // the event (it ends or changes the state the noun names), so the noun is not coded again on its own.
+  if (governor >= 0 && s - governor <= 4) {
+    const lemma = syn.lemma(n);
+    const word = syn.word(n);
+    if (pats.verbs.get(syn.lemma(governor))?.some((x) => !x.flags.has('light') && (x.words.includes(lemma) || x.words.includes(word)) && x.code !== p.code)) return null;
+  }
   const govSubject = (): number[] => (governor >= 0 && s - governor <= 8 ? syn.subjectOf(syn.group(governor)) : []);
   if (!sources.length) {
     const by = args.preps.get('by') ?? args.preps.get('from');

@@ -33,8 +33,10 @@ const cases: Array<[string, Array<[string, string, string | null, string]>]> = [
   ['Russia said it condemned Israel.', [['111', 'RUS', 'ISR', 'reported']]],
   // a comma ends the verb's arguments: the speaker of the tag is not the target
   ['Russia condemned the strikes, Iran said.', []],
-  // "his alliance with X": the possessor's own relation, one way only
-  ['Putin will not abandon his alliance with Syria.', [['050', 'PUT', 'SYR', 'negated']]],
+  // "abandon his alliance with X": the abandoning is the (negated) event; the alliance is not coded again
+  ['Putin will not abandon his alliance with Syria.', [['161', 'PUT', 'SYR', 'negated']]],
+  // "his alliance with X" alone: the possessor's own relation, one way only
+  ['Putin praised his alliance with Syria.', [['050', 'PUT', 'SYR', 'asserted']]],
 ];
 
 describe('event coder on hand-built documents', () => {
