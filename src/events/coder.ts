@@ -376,6 +376,14 @@ function ownCountry(a: Entity | undefined, b: Entity | undefined): boolean {
 
 const placeCache = new WeakMap<object, Map<string, string | null>>();
 /** Feature codes of the places layer by entity id (empty without a places stage). */
+/** The government entity of the country whose capital `city` is, when the document has one. */
+function governmentOfCapital(doc: Doc, city: string, entities: Map<string, Entity>): string | null {
+  const country = doc.getOr('places', []).find((p) => p.entity === city)?.country;
+  if (!country) return null;
+  for (const e of entities.values()) if (e.kb?.id === `${country}-gov`) return e.id;
+  return null;
+}
+
 function placesOf(doc: Doc): Map<string, string | null> {
   const layer = doc.getOr('places', []);
   let m = placeCache.get(layer);
@@ -450,7 +458,16 @@ export function codeSentence(
     const reverse = [...f.p.flags].find((x) => x.startsWith('reverse:'))?.slice(8);
     for (const [s, tg] of pairs) {
       const src = syn.actors[s!]!.entity;
-      const tgt = tg === null ? null : syn.actors[tg]!.entity;
+      let tgt = tg === null ? null : syn.actors[tg]!.entity;
+      // "talks in Moscow": the host capital stands for its government when the article names it as an
+      // actor elsewhere (the capital stays the event's place)
+      if (tgt && f.how === 'noun-host-capital') {
+        const government = governmentOfCapital(doc, tgt, entities);
+        if (government) {
+          place ??= tgt;
+          tgt = government;
+        }
+      }
       if (src === tgt) continue;
       // a city, region or site is where an event happens, not who acts ("Andy Levin of Michigan slammed",
       // "the Jeddah talks", "peace in Europe"); a violent event's target may be a place ("attack on Idlib")

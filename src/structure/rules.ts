@@ -91,8 +91,50 @@ function nameCase(name: string): string {
 /** How far into the body (characters) a full date may stand to be taken as the document date. */
 const TEXT_DATE_WINDOW = 1500;
 
-/** A calendar date (YYYY-MM-DD) chrono finds with day, month and year all stated, or null. */
+/**
+ * chrono's strict parsers can leave day, month and year all certain only from a date written out
+ * (month name, numeric, ISO) or a relative span ("3 days ago", "within two weeks"); the weekday and
+ * time-of-day parsers only imply the day. The patterns of the others, taken from chrono's own parser
+ * objects so they cannot drift from what chrono matches, tell cheaply whether parsing can find a full
+ * date at all: most texts match none, and chrono over them (the costly part) is skipped.
+ */
+const FULL_DATE_GATES: Array<(text: string) => boolean> = (() => {
+  const parsers = (chrono.strict as unknown as { parsers: Array<{ constructor: { name: string }; pattern(context: unknown): RegExp }> }).parsers;
+  const context = { option: {}, text: '', refDate: new Date() };
+  return parsers
+    .filter((p) => p.constructor.name !== 'ENWeekdayParser' && p.constructor.name !== 'ENTimeExpressionParser')
+    .map((p) => {
+      const re = p.pattern(context);
+      const plain = new RegExp(re.source, re.flags.replace(/[gy]/g, ''));
+      if (p.constructor.name !== 'SlashDateFormatParser') return (text: string) => plain.test(text);
+      const global = new RegExp(re.source, `${re.flags.replace(/[gy]/g, '')}g`);
+      return (text: string) => slashDateCandidate(global, text);
+    });
+})();
+
+/**
+ * Whether chrono's slash-date parser would keep any match: like chrono, it retries one character on
+ * after each match and keeps one only with a year or a "/" ("1.5" and "3-4" are dropped), so decimals
+ * and ranges, which fill financial news, do not send the text to chrono.
+ */
+function slashDateCandidate(re: RegExp, text: string): boolean {
+  // Scanning the whole text rather than chrono's remainders only loses matches that open with "^" after
+  // a digit, which chrono drops anyway ("\\d/?$" before the date).
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[4] || m[0].includes('/')) return true;
+    re.lastIndex = m.index + 1;
+  }
+  return false;
+}
+
+/**
+ * A calendar date (YYYY-MM-DD) chrono finds with day, month and year all stated, or null.
+ *
+ * @example fullDate('Published on March 3, 2017 in London') // → '2017-03-03'
+ */
 export function fullDate(text: string): string | null {
+  if (!FULL_DATE_GATES.some((gate) => gate(text))) return null;
   for (const r of chrono.strict.parse(text)) {
     const s = r.start;
     if (s.isCertain('year') && s.isCertain('month') && s.isCertain('day')) {
