@@ -14,22 +14,50 @@ export interface Toponym extends Span {
 }
 
 /**
- * A test of whether [start, end) overlaps any of `spans`, answered from a prefix count of covered
- * characters instead of scanning the spans for every token (the detector asks for each capitalised one).
+ * A test of whether [start, end) overlaps any of `spans` (within the text's `length`), answered by a
+ * binary search over the merged, sorted spans instead of scanning them for every token (the detector
+ * asks for each capitalised one). Empty spans overlap a range that strictly contains their point.
  */
 function overlapTest(length: number, spans: Span[]): (start: number, end: number) => boolean {
   if (!spans.length) return () => false;
-  const covered = new Uint8Array(length + 1);
   const empty: Span[] = [];
+  const ranges: Array<[number, number]> = [];
   for (const s of spans) {
     if (s.start >= s.end) empty.push(s);
-    else covered.fill(1, Math.max(0, s.start), Math.min(length, s.end));
+    else {
+      const a = Math.max(0, s.start);
+      const b = Math.min(length, s.end);
+      if (a < b) ranges.push([a, b]);
+    }
   }
-  const before = new Int32Array(length + 1); // before[c]: covered characters in [0, c)
-  for (let c = 0; c < length; c++) before[c + 1] = before[c]! + covered[c]!;
-  const at = (c: number): number => before[Math.max(0, Math.min(length, c))]!;
-  return (start, end) =>
-    (start < end && at(end) - at(start) > 0) || empty.some((s) => s.start < end && start < s.end);
+  ranges.sort((x, y) => x[0] - y[0]);
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (const [a, b] of ranges) {
+    if (ends.length && a <= ends[ends.length - 1]!) ends[ends.length - 1] = Math.max(ends[ends.length - 1]!, b);
+    else {
+      starts.push(a);
+      ends.push(b);
+    }
+  }
+  const covered = (start: number, end: number): boolean => {
+    const lo = Math.max(0, start);
+    const hi = Math.min(length, end);
+    if (lo >= hi) return false;
+    // Last merged range starting before hi: it overlaps [lo, hi) exactly when it ends after lo.
+    let l = 0;
+    let h = starts.length - 1;
+    let k = -1;
+    while (l <= h) {
+      const mid = (l + h) >> 1;
+      if (starts[mid]! < hi) {
+        k = mid;
+        l = mid + 1;
+      } else h = mid - 1;
+    }
+    return k >= 0 && ends[k]! > lo;
+  };
+  return (start, end) => (start < end && covered(start, end)) || empty.some((s) => s.start < end && start < s.end);
 }
 
 /** Tokens allowed inside a multi-word name ("Bosnia and Herzegovina", "Deir ez-Zor", "Washington, D.C."). */

@@ -25,7 +25,8 @@ const ISO3_TO_1: Record<string, string> = {
  */
 export function detectLanguage(text: string): string {
   const sample = text.length > 20_000 ? text.slice(0, 20_000) : text;
-  const byStopwords = stopwordLanguage(sample);
+  const counts = stopwordCounts(sample);
+  const byStopwords = stopwordLanguage(counts);
   if (byStopwords) return byStopwords;
   const code = franc(sample.length > 3000 ? sample.slice(0, 3000) : sample, { minLength: 20 });
   if (code === 'und') {
@@ -36,7 +37,6 @@ export function detectLanguage(text: string): string {
   const lang = ISO3_TO_1[code] ?? code;
   // franc's guess is a language we list function words for, yet none of them occurs: the text is not
   // prose in that language (English wire tables: "Qtly div 25 cts vs 25 cts prior"); ASCII text → English.
-  const counts = stopwordCounts(sample);
   if (lang !== 'en' && counts.get(lang) === 0) {
     const letters = sample.match(/\p{L}/gu)?.length ?? 0;
     const ascii = sample.match(/[A-Za-z]/g)?.length ?? 0;
@@ -85,9 +85,8 @@ function stopwordCounts(text: string): Map<string, number> {
   return counts;
 }
 
-/** The language whose function words make up a clear share of the text's words, or null when unclear. */
-function stopwordLanguage(text: string): string | null {
-  const counts = stopwordCounts(text);
+/** The language whose function words make up a clear share of the text's words (from {@link stopwordCounts}), or null when unclear. */
+function stopwordLanguage(counts: Map<string, number>): string | null {
   const words = counts.get('_words') ?? 0;
   if (words < 8) return null;
   let best: string | null = null;

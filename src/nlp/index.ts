@@ -32,24 +32,28 @@ export function tokenize(text: string): { sentences: Span[]; tokens: TokenLayer 
   const nlp = wink();
   const its = nlp.its;
   const wdoc = nlp.readDoc(text);
-  const values = wdoc.tokens().out(its.value) as string[];
-  const spaces = wdoc.tokens().out(its.precedingSpaces) as string[];
-  const tags = wdoc.tokens().out(its.pos) as string[];
-  const normals = wdoc.tokens().out(its.normal) as string[];
-  const lemmas = wdoc.tokens().out(its.lemma as never) as string[];
+  // One token collection read five times (each call of tokens() builds a new one).
+  const wtokens = wdoc.tokens();
+  const values = wtokens.out(its.value) as string[];
+  const spaces = wtokens.out(its.precedingSpaces) as string[];
+  const tags = wtokens.out(its.pos) as string[];
+  const normals = wtokens.out(its.normal) as string[];
+  const lemmas = wtokens.out(its.lemma as never) as string[];
   const wsent = new Int32Array(values.length);
   wdoc.sentences().each((s: { out: (f: unknown) => unknown }, k: number) => {
     const [a, b] = s.out(its.span) as [number, number];
     for (let i = a; i <= b; i++) wsent[i] = k;
   });
 
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const pos: number[] = [];
-  const sentOf: number[] = [];
+  // Filled up to n (whitespace tokens are skipped), then cut to length.
+  const starts = new Int32Array(values.length);
+  const ends = new Int32Array(values.length);
+  const pos = new Uint8Array(values.length);
+  const sentOf = new Int32Array(values.length);
   const norm: string[] = [];
   const lem: string[] = [];
   const sentences: Span[] = [];
+  let n = 0;
   let offset = 0;
   let prevWink = -1;
   let lastEnd = 0;
@@ -69,15 +73,14 @@ export function tokenize(text: string): { sentences: Span[]; tokens: TokenLayer 
     prevWink = wsent[i]!;
     sentences[sentences.length - 1]!.end = offset;
     lastEnd = offset;
-    starts.push(start);
-    ends.push(offset);
-    pos.push(POS_CODE[tags[i]!] ?? POS_CODE.X!);
-    sentOf.push(sentences.length - 1);
+    starts[n] = start;
+    ends[n] = offset;
+    pos[n] = POS_CODE[tags[i]!] ?? POS_CODE.X!;
+    sentOf[n] = sentences.length - 1;
     norm.push(normals[i]!);
     lem.push(lemmas[i] ?? normals[i]!); // wink gives no lemma for some tokens ("Cannot," before a comma)
+    n++;
   }
-  const layer = new TokenLayer(
-    text, Int32Array.from(starts), Int32Array.from(ends), Uint8Array.from(pos), Int32Array.from(sentOf), norm, lem,
-  );
+  const layer = new TokenLayer(text, starts.slice(0, n), ends.slice(0, n), pos.slice(0, n), sentOf.slice(0, n), norm, lem);
   return { sentences, tokens: layer };
 }

@@ -6,6 +6,7 @@ import { readHtml } from '../input/html.js';
 import { normalize } from '../normalize/index.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { proposeStructure, scoreGenre, structureData } from './index.js';
+import { fullDate, mayHoldFullDate } from './rules.js';
 
 const read = (...p: string[]) => readFileSync(join(PACKAGE_ROOT, ...p), 'utf8');
 const propose = (text: string, meta: Partial<Parameters<typeof proposeStructure>[1]> = {}) =>
@@ -130,5 +131,34 @@ describe('structure stage in the pipeline', () => {
     const text = 'PARIS, 11 avril (Reuters) - Le président russe a rencontré son homologue italien au Kremlin mardi, lors d’une visite officielle à Moscou.\n\n— Le Monde SA, Paris 2017';
     const d = analyze({ text }).document;
     expect([d.language, d.copyright, d.outlet]).toEqual(['fr', 'Le Monde SA, Paris 2017', 'Le Monde SA']);
+  });
+});
+
+// The pre-check must never skip a text chrono reads a full date from (the skip is for speed only):
+// each row gives the date chrono finds and whether the pre-check lets the text through.
+describe('fullDate and its pre-check', () => {
+  const cases: Array<[string, string | null, boolean]> = [
+    ['Published on March 3, 2017 in London.', '2017-03-03', true],
+    ['The talks opened on 3rd of March 1987 in Geneva.', '1987-03-03', true],
+    ['Talks began on March 3 and ended on March 5, 1987.', '1987-03-05', true],
+    ['The record date is 3/4/87, the company said.', '1987-03-04', true],
+    ['Shares were issued on 2017-03-04 in New York.', '2017-03-04', true],
+    ['Profit rose 1.5 pct to 5-1/2 dlrs a share, up from 3-4 dlrs.', null, false],
+    ['The board will meet on March 3 to vote on the offer.', null, false],
+    ['Output may rise within two years, the ministry said.', null, false],
+    ['Oil fell 20 pct in the first quarter, traders said.', null, false],
+  ];
+  it.each(cases)('%s', (text, date, mayHold) => {
+    expect([fullDate(text), mayHoldFullDate(text)]).toEqual([date, mayHold]);
+  });
+});
+
+describe('fullDate never dates a document from the run day', () => {
+  it.each([
+    ['The deal was signed 3 days ago in Geneva.', null],
+    ['Payment is due within 30 days of the ruling.', null],
+    ['Talks resumed on Monday, March 2, 1987, in Paris.', '1987-03-02'],
+  ])('%s → %s', (text, expected) => {
+    expect(fullDate(text)).toBe(expected);
   });
 });

@@ -302,6 +302,7 @@ function typeUnknown(ctx: ActorsContext, a: number, b: number, runStart: number)
   const before = words[runStart - 1];
   let type: Candidate['type'] = 'OTHER';
   let gender: 'm' | 'f' | undefined;
+  let placed: Candidate['type'] | undefined;
   if (sets.orgSuffixes.has(last) || sets.orgPrefixes.has(firstW.text)) type = 'ORG';
   else if (sets.facSuffixes.has(last)) type = 'FAC';
   else if (n >= 2 && (sets.otherSuffixes.has(last) || sets.otherPrefixes.has(firstW.text))) type = 'OTHER';
@@ -313,8 +314,10 @@ function typeUnknown(ctx: ActorsContext, a: number, b: number, runStart: number)
     type = 'PERSON';
     gender = sets.firstNames.get(firstW.text);
   } else if (/^[A-Z]{2,6}$/.test(firstW.text) && n === 1) type = 'ORG';
-  else if (placeType(text, n, !!before && sets.placePrepositions.has(before.lower) && a === runStart)) {
-    type = placeType(text, n, true)!;
+  // (A place type found at all is the one a lookup after a preposition gives: a region or sea is LOC
+  // whatever the threshold, and a place big enough without the preposition is big enough with it.)
+  else if ((placed = placeType(text, n, !!before && sets.placePrepositions.has(before.lower) && a === runStart))) {
+    type = placed;
   } else if (versionAfter(ctx, b)) {
     // "Internet Explorer 6", "PlayStation 4": a product with its version number (the whole entity)
     push(ctx, { from: a, to: b, nameFrom: a, type: 'OTHER', form: 'name', rule: 'product', entry: 'data/actors-lexicon/names.yaml' });
