@@ -5,18 +5,8 @@ import { SCHEMA, type Analysis } from '../../contract.js';
 import { assignStories, NEAR_DUPLICATE_THRESHOLD } from '../../dedup/index.js';
 import { evalDataPath } from '../../paths.js';
 import { openStore } from '../../store/open.js';
-import type { Benchmark } from '../bench.js';
+import { seededRandom, type Benchmark } from '../bench.js';
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const sentencesOf = (text: string) => text.match(/[^.!?]+[.!?]+["”’)]*\s*/g) ?? [text];
 
@@ -65,7 +55,7 @@ const bench: Benchmark = {
       return;
     }
     const stories = readFileSync(path, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { id: string; text: string });
-    const r = rng(2024);
+    const r = seededRandom(2024);
     const items: Item[] = [];
     const kinds = Object.keys(PERTURBATIONS);
     for (const s of stories) {

@@ -4,19 +4,8 @@ import { join } from 'node:path';
 import { SCHEMA, type Analysis, type Entity, type Event } from '../../contract.js';
 import { openStore } from '../../store/open.js';
 import type { EventFilter, Store } from '../../store/types.js';
-import type { Benchmark } from '../bench.js';
+import { seededRandom, type Benchmark } from '../bench.js';
 
-/** A small deterministic PRNG (mulberry32), so every run queries the same store. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PLOVER_BY_ROOT = ['', 'AGREE', 'CONSULT', 'AGREE', 'CONSULT', 'COOPERATE', 'COOPERATE', 'AID', 'CONCEDE', 'REQUEST', 'REQUEST', 'ACCUSE', 'REJECT', 'THREATEN', 'PROTEST', 'MOBILIZE', 'SANCTION', 'COERCE', 'ASSAULT', 'ASSAULT', 'ASSAULT'];
 const QUAD_BY_ROOT = [0, 1, 1, 1, 1, 2, 2, 2, 2, 1, 3, 3, 3, 3, 3, 4, 3, 4, 4, 4, 4];
@@ -28,7 +17,7 @@ const EVENTS_PER_ARTICLE = 10;
  * events, as in news), 10 events per article, dates over ten years, 200 places in 20 countries.
  */
 function* syntheticAnalyses(events: number, actors: number): Generator<Analysis> {
-  const r = rng(42);
+  const r = seededRandom(42);
   const actor = () => Math.floor(actors * r() ** 2); // skew: low ids are frequent
   const articles = Math.ceil(events / EVENTS_PER_ARTICLE);
   for (let a = 0; a < articles; a++) {
@@ -132,7 +121,7 @@ const bench: Benchmark = {
         (reuse ? `reused ${keep}` : `built in ${build.toFixed(0)} s (${Math.round(stats.events / build)} events/s)`));
 
       // Sample references from real events, so that busy actors and dyads are drawn as often as they occur.
-      const r = rng(7);
+      const r = seededRandom(7);
       const sample: Array<{ s: number; t: number; root: string; country: string | null; code: string; date: string | null; plover: string | null }> = [];
       for (let i = 0; i < samples; i++) {
         const [e] = await store.events({ articleId: `syn-${Math.floor(r() * stats.articles)}`, modality: 'any', limit: 1, offset: Math.floor(r() * EVENTS_PER_ARTICLE) });
