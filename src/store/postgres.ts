@@ -1,13 +1,12 @@
 import { hostname } from 'node:os';
 import pg from 'pg';
 import { maskUrl } from '../cluster/redis.js';
-import type { Analysis, EntityType, Modality } from '../contract.js';
-import { SCHEMA } from '../contract.js';
+import type { Analysis, Modality } from '../contract.js';
 import { clusterIncidents, incidentKey, INCIDENT_MODALITIES, type IncidentEventRow } from '../dedup/incidents.js';
 import { NewsgraphError } from '../errors.js';
 import { actorKey, monthOf, normalizeName, sentenceAt } from './keys.js';
 import { PG_MIGRATIONS, PG_SCHEMA_VERSION } from './pg-schema.js';
-import { corrected, round, toActor, toArticle, toEvent, toIncident } from './rows.js';
+import { assembleAnalysis, round, toActor, toArticle, toEvent, toIncident } from './rows.js';
 import type {
   Actor, ActorProfile, ActorRef, ArticleRecord, Correction, DedupCandidate, RunFact, DyadMonth, EventEvidence, EventFilter, Incident,
   NeighbourEdge, OpenStoreOptions, PutResult, RunInfo, SearchHit, SearchOptions, Store, StoreStats, StoredArticle,
@@ -422,67 +421,14 @@ class PostgresStore implements Store {
     const r = await this.one('SELECT * FROM articles WHERE id = $1', [id]);
     if (!r) return null;
     const seq = r.seq as number;
-    const art = toArticle(r);
     const by = (table: string) => this.q(`SELECT * FROM ${table} WHERE article = $1 ORDER BY id`, [seq]);
-    const [ents, mentions, roles, toneRows, places, times, events, relations, quotes] = await Promise.all([
+    const [entities, mentions, roles, toneRows, places, times, events, relations, quotes] = await Promise.all([
       // By local id as text: the order SQLite returns them in (its key is (article, local_id)).
       this.q('SELECT e.*, a.key FROM entities e JOIN actors a ON a.id = e.actor WHERE e.article = $1 ORDER BY e.local_id', [seq]),
       by('mentions'), by('roles'), this.q('SELECT * FROM tone WHERE article = $1', [seq]), by('places'), by('times'), by('events'),
       by('relations'), by('quotes'),
     ]);
-    const localOf = new Map<number, string>(ents.map((e) => [e.actor as number, e.local_id as string]));
-    const loc = (actor: number | null) => (actor === null ? null : localOf.get(actor) ?? null);
-    const tone = toneRows[0];
-    return {
-      schema: SCHEMA,
-      document: {
-        id: art.id, source: art.source, title: art.title, date: art.date, dateSource: art.dateSource as never, authors: art.authors,
-        outlet: art.outlet, genre: art.genre as never, caption: r.caption, imageCredit: r.image_credit, copyright: r.copyright,
-        language: art.language, text: art.text, contentHash: art.contentHash, ...(r.parts ? { parts: JSON.parse(r.parts) } : {}),
-      },
-      sentences: art.sentences,
-      entities: ents.map((e) => ({
-        id: e.local_id, name: e.name, type: e.type as EntityType, kb: parse(e.kb, null),
-        roles: roles.filter((x) => x.actor === e.actor).map((x) => ({ title: x.title, org: x.org, from: x.valid_from, to: x.valid_to })),
-        mentions: mentions.filter((m) => m.entity === e.local_id).map((m) => ({
-          start: m.start, end: m.end, text: m.text, ...(m.role ? { role: m.role } : {}), ...(m.metonymy ? { metonymy: JSON.parse(m.metonymy) } : {}),
-        })),
-        ...(e.provenance ? { provenance: JSON.parse(e.provenance) } : {}), ...corrected(e.provenance),
-      })),
-      places: places.map((p) => ({
-        entity: p.entity, name: p.name, lat: p.lat, lon: p.lon, country: p.country, geonameId: p.geoname_id, featureCode: p.feature_code,
-        candidates: JSON.parse(p.candidates), reason: p.reason, ...(p.provenance ? { provenance: JSON.parse(p.provenance) } : {}), ...corrected(p.provenance),
-      })),
-      times: times.map((t) => ({
-        start: t.start, end: t.end, text: t.text, value: t.value, from: t.date_from, to: t.date_to, grain: t.grain,
-        ...(t.provenance ? { provenance: JSON.parse(t.provenance) } : {}),
-      })),
-      events: events.map((v) => ({
-        id: v.local_id, code: v.code, root: v.root, quadClass: v.quad_class, goldstein: v.goldstein,
-        plover: v.plover_type ? { type: v.plover_type, mode: v.plover_mode, ...(v.plover_context ? { context: JSON.parse(v.plover_context) } : {}) } : null,
-        label: v.label, source: loc(v.source), target: loc(v.target),
-        date: v.dated ? { from: v.date_from, to: v.date_to } : null,
-        place: loc(v.place), modality: v.modality, sentence: v.sentence,
-        trigger: { start: v.trigger_start, end: v.trigger_end, text: v.trigger_text }, evidence: v.evidence, rule: v.rule,
-        confidence: v.confidence, ...(v.provenance ? { provenance: JSON.parse(v.provenance) } : {}), ...corrected(v.provenance),
-      })),
-      relations: relations.map((x) => ({
-        type: x.type, polarity: x.polarity, source: loc(x.source)!, target: loc(x.target)!, modality: x.modality,
-        evidence: { sentence: x.sentence, start: x.start, end: x.end }, ...(x.provenance ? { provenance: JSON.parse(x.provenance) } : {}),
-      })),
-      quotes: quotes.map((q) => ({
-        text: q.text, start: q.start, end: q.end, speaker: loc(q.speaker), addressee: loc(q.addressee), cue: q.cue,
-        ...(q.kind ? { kind: q.kind } : {}), ...(q.provenance ? { provenance: JSON.parse(q.provenance) } : {}),
-      })),
-      tone: tone
-        ? {
-            score: tone.score, positive: tone.positive, negative: tone.negative, polarity: tone.polarity, wordCount: tone.word_count,
-            stance: (JSON.parse(tone.stance) as Array<{ entity: string; score: number }>).map((s) => ({ entity: s.entity, score: s.score })),
-          }
-        : null,
-      diagnostics: parse(r.diagnostics, []),
-      ...(r.pipeline ? { pipeline: JSON.parse(r.pipeline) } : {}),
-    };
+    return assembleAnalysis(r, { entities, mentions, roles, tone: toneRows[0], places, times, events, relations, quotes });
   }
 
   async story(storyId: string): Promise<string[]> {

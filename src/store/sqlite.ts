@@ -1,13 +1,12 @@
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { hostname } from 'node:os';
 import Database from 'better-sqlite3';
-import type { Analysis, Entity, EntityType, Modality } from '../contract.js';
-import { SCHEMA } from '../contract.js';
+import type { Analysis, Entity, Modality } from '../contract.js';
 import { clusterIncidents, incidentKey, INCIDENT_MODALITIES, type IncidentEventRow } from '../dedup/incidents.js';
 import { NewsgraphError } from '../errors.js';
 import { actorKey, monthOf, normalizeName, sentenceAt } from './keys.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
-import { corrected, round, toActor, toArticle, toEvent, toIncident } from './rows.js';
+import { assembleAnalysis, round, toActor, toArticle, toEvent, toIncident } from './rows.js';
 import type {
   Actor, ActorProfile, ActorRef, ArticleRecord, Correction, DedupCandidate, RunFact, DyadMonth, EventEvidence, EventFilter, Incident,
   NeighbourEdge, OpenStoreOptions, PutResult, RunInfo, SearchHit, SearchOptions, Store, StoreStats, StoredArticle,
@@ -367,63 +366,18 @@ class SqliteStore implements Store {
     const r = this.stmt('SELECT * FROM articles WHERE id = ?').get(id) as Row | undefined;
     if (!r) return null;
     const seq = r.seq as number;
-    const art = toArticle(r);
-    const ents = this.stmt('SELECT e.*, a.key FROM entities e JOIN actors a ON a.id = e.actor WHERE e.article = ?').all(seq) as Row[];
-    const localOf = new Map<number, string>(ents.map((e) => [e.actor as number, e.local_id as string]));
-    const loc = (actor: number | null) => (actor === null ? null : localOf.get(actor) ?? null);
-    const mentions = this.stmt('SELECT * FROM mentions WHERE article = ? ORDER BY rowid').all(seq) as Row[];
-    const roles = this.stmt('SELECT * FROM roles WHERE article = ? ORDER BY rowid').all(seq) as Row[];
-    const tone = this.stmt('SELECT * FROM tone WHERE article = ?').get(seq) as Row | undefined;
-    return {
-      schema: SCHEMA,
-      document: {
-        id: art.id, source: art.source, title: art.title, date: art.date, dateSource: art.dateSource as never, authors: art.authors,
-        outlet: art.outlet, genre: art.genre as never, caption: r.caption, imageCredit: r.image_credit, copyright: r.copyright,
-        language: art.language, text: art.text, contentHash: art.contentHash, ...(r.parts ? { parts: JSON.parse(r.parts) } : {}),
-      },
-      sentences: art.sentences,
-      entities: ents.map((e) => ({
-        id: e.local_id, name: e.name, type: e.type as EntityType, kb: parse(e.kb, null),
-        roles: roles.filter((x) => x.actor === e.actor).map((x) => ({ title: x.title, org: x.org, from: x.valid_from, to: x.valid_to })),
-        mentions: mentions.filter((m) => m.entity === e.local_id).map((m) => ({
-          start: m.start, end: m.end, text: m.text, ...(m.role ? { role: m.role } : {}), ...(m.metonymy ? { metonymy: JSON.parse(m.metonymy) } : {}),
-        })),
-        ...(e.provenance ? { provenance: JSON.parse(e.provenance) } : {}), ...corrected(e.provenance),
-      })),
-      places: (this.stmt('SELECT * FROM places WHERE article = ? ORDER BY rowid').all(seq) as Row[]).map((p) => ({
-        entity: p.entity, name: p.name, lat: p.lat, lon: p.lon, country: p.country, geonameId: p.geoname_id, featureCode: p.feature_code,
-        candidates: JSON.parse(p.candidates), reason: p.reason, ...(p.provenance ? { provenance: JSON.parse(p.provenance) } : {}), ...corrected(p.provenance),
-      })),
-      times: (this.stmt('SELECT * FROM times WHERE article = ? ORDER BY rowid').all(seq) as Row[]).map((t) => ({
-        start: t.start, end: t.end, text: t.text, value: t.value, from: t.date_from, to: t.date_to, grain: t.grain,
-        ...(t.provenance ? { provenance: JSON.parse(t.provenance) } : {}),
-      })),
-      events: (this.stmt('SELECT * FROM events WHERE article = ? ORDER BY id').all(seq) as Row[]).map((v) => ({
-        id: v.local_id, code: v.code, root: v.root, quadClass: v.quad_class, goldstein: v.goldstein,
-        plover: v.plover_type ? { type: v.plover_type, mode: v.plover_mode, ...(v.plover_context ? { context: JSON.parse(v.plover_context) } : {}) } : null,
-        label: v.label, source: loc(v.source), target: loc(v.target),
-        date: v.dated ? { from: v.date_from, to: v.date_to } : null,
-        place: loc(v.place), modality: v.modality, sentence: v.sentence,
-        trigger: { start: v.trigger_start, end: v.trigger_end, text: v.trigger_text }, evidence: v.evidence, rule: v.rule,
-        confidence: v.confidence, ...(v.provenance ? { provenance: JSON.parse(v.provenance) } : {}), ...corrected(v.provenance),
-      })),
-      relations: (this.stmt('SELECT * FROM relations WHERE article = ? ORDER BY rowid').all(seq) as Row[]).map((x) => ({
-        type: x.type, polarity: x.polarity, source: loc(x.source)!, target: loc(x.target)!, modality: x.modality,
-        evidence: { sentence: x.sentence, start: x.start, end: x.end }, ...(x.provenance ? { provenance: JSON.parse(x.provenance) } : {}),
-      })),
-      quotes: (this.stmt('SELECT * FROM quotes WHERE article = ? ORDER BY rowid').all(seq) as Row[]).map((q) => ({
-        text: q.text, start: q.start, end: q.end, speaker: loc(q.speaker), addressee: loc(q.addressee), cue: q.cue,
-        ...(q.kind ? { kind: q.kind } : {}), ...(q.provenance ? { provenance: JSON.parse(q.provenance) } : {}),
-      })),
-      tone: tone
-        ? {
-            score: tone.score, positive: tone.positive, negative: tone.negative, polarity: tone.polarity, wordCount: tone.word_count,
-            stance: (JSON.parse(tone.stance) as Array<{ entity: string; score: number }>).map((s) => ({ entity: s.entity, score: s.score })),
-          }
-        : null,
-      diagnostics: parse(r.diagnostics, []),
-      ...(r.pipeline ? { pipeline: JSON.parse(r.pipeline) } : {}),
-    };
+    const all = (sql: string) => this.stmt(sql).all(seq) as Row[];
+    return assembleAnalysis(r, {
+      entities: all('SELECT e.*, a.key FROM entities e JOIN actors a ON a.id = e.actor WHERE e.article = ?'),
+      mentions: all('SELECT * FROM mentions WHERE article = ? ORDER BY rowid'),
+      roles: all('SELECT * FROM roles WHERE article = ? ORDER BY rowid'),
+      tone: this.stmt('SELECT * FROM tone WHERE article = ?').get(seq) as Row | undefined,
+      places: all('SELECT * FROM places WHERE article = ? ORDER BY rowid'),
+      times: all('SELECT * FROM times WHERE article = ? ORDER BY rowid'),
+      events: all('SELECT * FROM events WHERE article = ? ORDER BY id'),
+      relations: all('SELECT * FROM relations WHERE article = ? ORDER BY rowid'),
+      quotes: all('SELECT * FROM quotes WHERE article = ? ORDER BY rowid'),
+    });
   }
 
   async story(storyId: string): Promise<string[]> {
